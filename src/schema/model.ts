@@ -1,0 +1,60 @@
+import { builder } from '../builder.ts';
+import { parseAliases } from './aliases.ts';
+import { pageSize } from './pagination.ts';
+import { nameSearch } from './search.ts';
+
+// The developer and developers are added by development.ts, mentions by mention.ts.
+export const Model = builder.prismaNode('Model', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A large language model (or a family of versions) the documents name.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The fullest name the documents give.' }),
+    aliases: t.stringList({
+      description: 'The other names the documents use.',
+      resolve: (model) => parseAliases(model.aliases, model.name),
+    }),
+    parameters: t.exposeString('parameters', {
+      nullable: true,
+      description: 'The largest parameter count stated for any version, as written (130亿).',
+    }),
+    parameterCount: t.exposeFloat('parameterCount', {
+      nullable: true,
+      description: 'The same count as a number (13000000000).',
+    }),
+    releasedAt: t.exposeString('releasedAt', {
+      nullable: true,
+      description: 'The earliest release date stated: YYYY, YYYY-MM or YYYY-MM-DD.',
+    }),
+    versions: t.relation('versions', { query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+export const ModelVersion = builder.prismaNode('ModelVersion', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'One version of a model, as the documents state it.',
+  fields: (t) => ({
+    version: t.exposeString('version', { description: 'As written after the name: 2.0, Pro…' }),
+    parameters: t.exposeString('parameters', { nullable: true, description: 'As written: 130亿.' }),
+    parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
+    releasedAt: t.exposeString('releasedAt', {
+      nullable: true,
+      description: 'YYYY, YYYY-MM or YYYY-MM-DD.',
+    }),
+    model: t.relation('model'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  models: t.prismaConnection({
+    type: Model,
+    cursor: 'id',
+    ...pageSize,
+    description: 'Every model in the graph, in the order they were first found.',
+    args: { search: t.arg.string({ required: false, description: 'Part of a name or alias.' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.model.findMany({ ...query, where: nameSearch(args.search), orderBy: { id: 'asc' } }),
+    totalCount: (_parent, args, ctx) => ctx.db.model.count({ where: nameSearch(args.search) }),
+  }),
+}));

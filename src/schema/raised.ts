@@ -1,0 +1,48 @@
+import { builder } from '../builder.ts';
+import { Challenge } from './challenge.ts';
+import { Person } from './person.ts';
+import { uniqueById } from './unique.ts';
+
+export const Raised = builder.prismaNode('Raised', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A person raising a challenge, as some document states it.',
+  fields: (t) => ({
+    person: t.relation('person'),
+    challenge: t.relation('challenge'),
+  }),
+});
+
+// Both sides read the join rows with one shared query shape, so the list of challenges and
+// the join rows themselves load together.
+const byId = { orderBy: { id: 'asc' as const } };
+
+builder.prismaObjectFields(Person, (t) => ({
+  challenges: t.field({
+    type: [Challenge],
+    description: 'The challenges this person raised.',
+    select: (_args, _ctx, nested) => ({
+      raised: { ...byId, select: { challenge: nested(true) } },
+    }),
+    resolve: (person) => uniqueById(person.raised.map((raised) => raised.challenge)),
+  }),
+  raised: t.relation('raised', {
+    description: 'The raised-challenge relations with their evidence.',
+    query: byId,
+  }),
+}));
+
+builder.prismaObjectFields(Challenge, (t) => ({
+  people: t.field({
+    type: [Person],
+    description: 'The people who raised this challenge.',
+    select: (_args, _ctx, nested) => ({
+      raised: { ...byId, select: { person: nested(true) } },
+    }),
+    resolve: (challenge) => uniqueById(challenge.raised.map((raised) => raised.person)),
+  }),
+  raised: t.relation('raised', {
+    description: 'The raised-challenge relations with their evidence.',
+    query: byId,
+  }),
+}));
