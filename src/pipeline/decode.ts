@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import type { DecodedDocument, RawDocument } from './types.ts';
+
+/** Why a document's bytes could not be turned into text. */
+export type DecodeFailure = 'binary' | 'undecodable';
+
+/** The bytes are not text, or not text in any encoding we can recognise. */
+export class DecodeError extends Error {
+  readonly source: string;
+  readonly reason: DecodeFailure;
+
+  constructor(source: string, reason: DecodeFailure, detail: string) {
+    super(`cannot decode ${source}: ${reason} (${detail})`);
+    this.name = 'DecodeError';
+    this.source = source;
+    this.reason = reason;
+  }
+}
+
+/** How much of the file the binary check and the detector look at: enough, and bounded. */
+const SAMPLE_BYTES = 64 * 1024;
+/** The <meta charset> must appear in the first bytes of the page (the HTML spec says 1024). */
+const META_SNIFF_BYTES = 4096;
+/** Above this share of control bytes, the file is not text. */
+const MAX_CONTROL_RATIO = 0.1;
+/** Above this share of U+FFFD in the decoded text, the encoding guess was wrong. */
+const MAX_REPLACEMENT_RATIO = 0.02;
+/** Chinese encodings win over a detector's other guesses unless far less likely than them. */
+const CHINESE_PREFERENCE = 0.5;
+
+const BOMS: readonly { bytes: readonly number[]; encoding: string }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
+];
+
+// Labels as pages write them → the decoder we use. GBK and GB2312 are subsets of GB18030, and
+// pages labelled GB2312 routinely use GBK characters, so all of them decode as GB18030.
+const LABEL_ALIASES: Readonly<Record<string, string>> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  gb_2312: 'gb18030',
+  'gb_2312-80': 'gb18030',
+  'euc-cn': 'gb18030',
+  cp936: 'gb18030',
+  ms936: 'gb18030',
+  'windows-936': 'gb18030',
+  gb18030: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  cp950: 'big5',
+  // WHATWG: a page labelled Latin-1 or ASCII is decoded as windows-1252.
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+};
+
+const CHINESE_ENCODINGS = new Set(['gb18030', 'big5']);
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Maps an encoding label (from a page or from chardet) to a name iconv-lite decodes, or null. */
+export function normalizeEncodingLabel(label: string): string | null {
+  const key = label.trim().toLowerCase();
+  const name = LABEL_ALIASES[key] ?? key;
+  return iconv.encodingExists(name) ? name : null;
+}
+
+function sniffBom(bytes: Buffer): { encoding: string; length: number } | null {
+  for (const bom of BOMS) {
+    if (bytes.length >= bom.bytes.length && bom.bytes.every((b, i) => bytes[i] === b)) {
+      return { encoding: bom.encoding, length: bom.bytes.length };
+    }
+  }
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM shows as NUL bytes on every other position (ASCII and Latin text). Seen
+ * before the binary check, which would otherwise reject it for its NULs.
+ */
+function sniffUtf16(sample: Buffer): string | null {
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  }
+  const pairs = sample.length / 2;
+  if (pairs < 2) return null;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.02) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/** Rejects files that are not text: NUL bytes, or many control characters. */
+function assertText(source: string, sample: Buffer): void {
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new DecodeError(source, 'binary', 'NUL byte in content');
+    // Tab, line feed, form feed and carriage return are text; the rest below 0x20 and DEL are not.
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+  }
+  if (control > sample.length * MAX_CONTROL_RATIO) {
+    throw new DecodeError(
+      source,
+      'binary',
+      `${control} control bytes in the first ${sample.length}`,
+    );
+  }
+}
+
+/** Whether the document is (or may be) an HTML page, whose head may declare its charset. */
+function mayDeclareCharset(raw: RawDocument): boolean {
+  if (raw.format === 'html') return true;
+  const head = raw.bytes.subarray(0, 64).toString('latin1').trimStart();
+  return head.startsWith('<');
+}
+
+/** The charset declared by `<meta charset>` or `<meta http-equiv="Content-Type">`, if any. */
+export function sniffMetaCharset(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, META_SNIFF_BYTES).toString('latin1');
+  const match = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return match?.[1] ? normalizeEncodingLabel(match[1]) : null;
+}
+
+/** Decodes as strict UTF-8, or returns null when the bytes are not valid UTF-8. */
+function tryUtf8(bytes: Buffer): string | null {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function hasNonAscii(bytes: Buffer): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
+/**
+ * chardet's guesses, most likely first, as decoder names. The corpus is Chinese news, so a
+ * Chinese encoding that chardet finds nearly as likely as its top guess (EUC-KR, windows-1252…
+ * on short samples) is tried first.
+ */
+function detectCandidates(sample: Buffer): string[] {
+  const matches = chardet.analyse(sample);
+  const top = matches[0]?.confidence ?? 0;
+  const names: string[] = [];
+  const add = (label: string): void => {
+    const name = normalizeEncodingLabel(label);
+    if (name && !names.includes(name)) names.push(name);
+  };
+  for (const m of matches) {
+    const name = normalizeEncodingLabel(m.name);
+    if (name && CHINESE_ENCODINGS.has(name) && m.confidence >= top * CHINESE_PREFERENCE)
+      add(m.name);
+  }
+  for (const m of matches) add(m.name);
+  return names;
+}
+
+function replacementRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let count = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) count++;
+  return count / text.length;
+}
+
+/** Decodes with the first candidate that yields clean text (few U+FFFD). */
+function decodeWithCandidates(
+  source: string,
+  bytes: Buffer,
+  candidates: readonly string[],
+): { encoding: string; text: string } {
+  for (const encoding of candidates) {
+    const text = iconv.decode(bytes, encoding);
+    if (replacementRatio(text) <= MAX_REPLACEMENT_RATIO) return { encoding, text };
+  }
+  throw new DecodeError(
+    source,
+    'undecodable',
+    candidates.length > 0
+      ? `no clean decoding among ${candidates.join(', ')}`
+      : 'no encoding detected',
+  );
+}
+
+/** Finds the encoding and decodes: BOM → declared charset → valid UTF-8 → chardet. */
+function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
+  const { bytes, source } = raw;
+  const bom = sniffBom(bytes);
+  if (bom) return decodeWithCandidates(source, bytes.subarray(bom.length), [bom.encoding]);
+
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const utf16 = sniffUtf16(sample);
+  if (utf16) return decodeWithCandidates(source, bytes, [utf16]);
+  assertText(source, sample);
+
+  const utf8 = tryUtf8(bytes);
+  const declared = mayDeclareCharset(raw) ? sniffMetaCharset(bytes) : null;
+  // A declared legacy charset loses to bytes that are valid UTF-8 and not plain ASCII: GBK or
+  // Big5 Chinese text is practically never valid UTF-8, while pages re-saved as UTF-8 often
+  // keep their old <meta charset=gbk>.
+  if (declared && declared !== 'utf-8' && !(utf8 !== null && hasNonAscii(bytes))) {
+    return decodeWithCandidates(source, bytes, [declared, ...detectCandidates(sample)]);
+  }
+  if (utf8 !== null) return { encoding: 'utf-8', text: utf8 };
+  return decodeWithCandidates(source, bytes, detectCandidates(sample));
+}
+
+/**
+ * Turns a document's bytes into text: sha256 of the bytes, encoding detection (BOM, then the
+ * page's declared charset, then a strict UTF-8 check, then chardet), decoding with iconv-lite,
+ * BOM stripped and line endings normalised to "\n".
+ * @throws DecodeError when the bytes are binary or decode cleanly in no encoding.
+ */
+export function decode(raw: RawDocument): DecodedDocument {
+  const contentHash = createHash('sha256').update(raw.bytes).digest('hex');
+  const { encoding, text } =
+    raw.bytes.length === 0 ? { encoding: 'utf-8', text: '' } : decodeBytes(raw);
+  return {
+    source: raw.source,
+    format: raw.format,
+    contentHash,
+    encoding,
+    text: text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'),
+  };
+}

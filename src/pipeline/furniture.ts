@@ -1,0 +1,412 @@
+// What page furniture looks like, as data: the clean step (clean-html.ts, clean-text.ts) reads
+// these lists and never hard-codes a site. Text patterns are written in simplified Chinese and
+// are matched against the simplified form of a line (normalize.ts), so Big5 pages match too.
+
+/** Elements that never hold article text: removed before anything is scored. */
+export const JUNK_TAGS: readonly string[] = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'link',
+  'meta',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'dialog',
+];
+
+/**
+ * HTML5 landmarks that are furniture on news pages. Removed by the strict attempt only: some
+ * old sites wrap the whole page in a <form> or misuse <header>, and the looser retries keep them.
+ */
+export const FURNITURE_TAGS: readonly string[] = [
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'menu',
+  'form',
+];
+
+/** Tags that start a new paragraph when the article text is written out. */
+export const BLOCK_TAGS: readonly string[] = [
+  'address',
+  'article',
+  'blockquote',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+];
+
+/**
+ * class/id words that mark furniture. A class or id is split into words (on - _ space and
+ * camelCase); a hint matches a word equal to it, or, for hints of 5 letters or more, a word
+ * starting with it ("comment" matches "comments", "sidebar" matches "sidebarbox"). Short hints
+ * match whole words only so that "ad" does not hit "head" and "hot" does not hit "photo". A hint
+ * with a dash ("col-right") matches those words in that order.
+ */
+export const NEGATIVE_HINTS: readonly string[] = [
+  // navigation and page chrome
+  'nav',
+  'navbar',
+  'menu',
+  'header',
+  'masthead',
+  'topbar',
+  'top',
+  'toolbar',
+  'tools',
+  'breadcrumb',
+  'crumb',
+  'crumbs',
+  'footer',
+  'foot',
+  'logo',
+  'brand',
+  'slogan',
+  'search',
+  'login',
+  'register',
+  'reg',
+  'pager',
+  'pagination',
+  'paging',
+  // side columns and widgets
+  'sidebar',
+  'side',
+  'aside',
+  'widget',
+  'col-right',
+  // lists of other stories
+  'hot',
+  'hotnews',
+  'hotlist',
+  'rank',
+  'ranking',
+  'related',
+  'relate',
+  'recommend',
+  'rec',
+  'picks',
+  'guess',
+  'extend',
+  'more',
+  'ticker',
+  'marquee',
+  'flash',
+  // reader interaction
+  'comment',
+  'cmt',
+  'reply',
+  'share',
+  'sharing',
+  'social',
+  'subscribe',
+  'follow',
+  'qr',
+  'qrcode',
+  'download',
+  // advertising
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'banner',
+  'sponsor',
+  'promo',
+  'popup',
+  'modal',
+  'cookie',
+  // notes around the article
+  'copyright',
+  'disclaimer',
+  'statement',
+  'tags',
+  'tag',
+  'keywords',
+];
+
+/** class/id words that mark the article body (same matching as NEGATIVE_HINTS). */
+export const POSITIVE_HINTS: readonly string[] = [
+  'article',
+  'content',
+  'cont',
+  'con',
+  'body',
+  'post',
+  'detail',
+  'text',
+  'txt',
+  'main',
+  'entry',
+  'story',
+  'zoom',
+  'editor',
+];
+
+/**
+ * Headings of furniture sections (hot-news lists, related links, comments). Compared with the
+ * line after punctuation, counts ("网友评论(4)") and "更多" links are stripped.
+ */
+export const FURNITURE_HEADINGS: readonly string[] = [
+  '新闻热榜',
+  '热榜',
+  '热门攻略',
+  '热门推荐',
+  '热门游戏',
+  '热门文章',
+  '热门新闻',
+  '热门资讯',
+  '热门专题',
+  '热门视频',
+  '热门评论',
+  '热点新闻',
+  '热点推荐',
+  '热点排行',
+  '热闻',
+  '24小时热闻',
+  '猜你喜欢',
+  '猜你感兴趣',
+  '你可能感兴趣',
+  '大家都在看',
+  '看了又看',
+  '相关阅读',
+  '相关新闻',
+  '相关文章',
+  '相关报道',
+  '相关推荐',
+  '相关链接',
+  '延伸阅读',
+  '推荐阅读',
+  '扩展阅读',
+  '编辑推荐',
+  '精彩推荐',
+  '为你推荐',
+  '今日推荐',
+  '专题推荐',
+  '往期回顾',
+  '往期推荐',
+  '更多精彩',
+  '最新文章',
+  '最新资讯',
+  '最新新闻',
+  '要闻排行',
+  '排行榜',
+  '点击排行',
+  '阅读排行',
+  '网友评论',
+  '全部评论',
+  '最新评论',
+  '精彩评论',
+  '发表评论',
+  '读者留言',
+  '评论区',
+  '友情链接',
+  '合作伙伴',
+];
+
+/**
+ * A short line ending in one of these words is a furniture heading too ("要闻排行", "24小时热闻",
+ * "编辑推荐"), for the headings no list can foresee. Only lines of at most
+ * FURNITURE_HEADING_MAX_LENGTH characters are considered.
+ */
+export const FURNITURE_HEADING_ENDINGS: readonly string[] = [
+  '热榜',
+  '热闻',
+  '热点',
+  '热门',
+  '热搜',
+  '排行',
+  '排行榜',
+  '推荐',
+  '评论',
+  '留言',
+  '相关阅读',
+  '延伸阅读',
+  '相关新闻',
+  '相关文章',
+];
+
+export const FURNITURE_HEADING_MAX_LENGTH = 10;
+
+/**
+ * Lines that are page furniture wherever they stand, however long: licence numbers and
+ * public-security registrations only ever appear in footers.
+ */
+export const FOOTER_STRONG_PATTERNS: readonly RegExp[] = [
+  /ICP[备证]\s*\d|ICP[备证][^\n]{0,4}号/i,
+  /公网安备\s*\d/,
+  /互联网新闻信息服务许可证/,
+  /增值电信业务经营许可证/,
+  /违法和不良信息举报/,
+];
+
+/**
+ * Lines that are furniture unless they read as a real paragraph (an article may well discuss
+ * 版权所有 or quote a copyright notice).
+ */
+export const FOOTER_WEAK_PATTERNS: readonly RegExp[] = [
+  /版权所有/,
+  /©|Copyright|All Rights Reserved|\(c\)\s*\d{4}/i,
+  /^(关于我们|联系我们|加入我们|网站地图|广告服务|隐私政策|投稿须知)/,
+  /(关于我们|联系我们|联系方式|网站地图).{0,30}(关于我们|联系我们|联系方式|网站地图|广告|投稿)/,
+  /举报(电话|邮箱|中心)/,
+];
+
+/** Disclaimers and notes about the article, not part of it. Matched at the start of a line. */
+export const DISCLAIMER_PATTERNS: readonly RegExp[] = [
+  /^[【[（(]?\s*(风险提示|免责声明|特别声明|郑重声明|版权声明|转载声明|法律声明)/,
+  /^[【[（(]?\s*声明\s*[:：]/,
+  /^[【[（(]?\s*(本文仅代表|本文不构成|本文内容仅供参考|以上内容仅供参考|投资有风险|股市有风险|市场有风险)/,
+  /未经(书面)?(许可|授权).{0,12}(不得|禁止|严禁)(转载|使用|复制)/,
+  /转载请(注明|联系)/,
+];
+
+/** Share bars, app prompts and page tools. Matched at the start of short lines. */
+export const TOOL_LINE_PATTERNS: readonly RegExp[] = [
+  /^(分享到|分享至|一键分享|扫一扫|扫码|微信扫|打开APP|下载APP|打开客户端|下载客户端|返回顶部|返回首页|打印本页|关闭窗口|点击下载|点击查看|字号|收藏本文|举报|纠错)/i,
+  /^【(纠错|打印|关闭|收藏)】/,
+  /^(上一篇|下一篇)[:：]/,
+];
+
+/** Short counters around the header: "0", "阅读 3829", "评论(4)". */
+export const COUNTER_LINE_PATTERN =
+  /^(?:\d{1,7}|(?:阅读|浏览|评论|点赞|收藏|分享|转发|点击)(?:量|数|次数)?\s*[:：(（]?\s*\d+[)）]?(?:次)?)$/;
+
+/** Separators of menus and breadcrumbs ("关于我们 | 联系我们", "首页 > 银行 > 正文"). */
+export const MENU_SEPARATOR = /\s*[|｜·•>›»]\s*/;
+
+/** A menu has at least this many items, each at most MENU_ITEM_MAX_LENGTH characters. */
+export const MENU_MIN_ITEMS = 3;
+export const MENU_ITEM_MAX_LENGTH = 12;
+
+/**
+ * Header fields of a dump or of a page's meta line. "role" decides what happens to the field:
+ * metadata is read and removed; byline fields stay in the text, since the people they name are
+ * entities with a sentence to point to.
+ */
+export const META_FIELDS: readonly {
+  key: string;
+  role: 'publisher' | 'date' | 'editor' | 'drop' | 'byline';
+}[] = [
+  { key: '来源', role: 'publisher' },
+  { key: '出处', role: 'publisher' },
+  { key: '稿源', role: 'publisher' },
+  { key: '发布时间', role: 'date' },
+  { key: '发表时间', role: 'date' },
+  { key: '发布日期', role: 'date' },
+  { key: '更新时间', role: 'date' },
+  { key: '时间', role: 'date' },
+  { key: '日期', role: 'date' },
+  { key: '责任编辑', role: 'editor' },
+  { key: '责编', role: 'editor' },
+  { key: '原标题', role: 'drop' },
+  { key: '作者', role: 'byline' },
+  { key: '记者', role: 'byline' },
+  { key: '编辑', role: 'byline' },
+  { key: '撰文', role: 'byline' },
+  { key: '文', role: 'byline' },
+  { key: '图', role: 'byline' },
+  { key: '摄影', role: 'byline' },
+];
+
+/** Staff roles that make a short line a byline or sign-off, which is content and is kept. */
+export const BYLINE_ROLES: readonly string[] = [
+  '责任编辑',
+  '责编',
+  '编辑',
+  '记者',
+  '作者',
+  '撰文',
+  '文',
+  '摄影',
+  '图',
+  '通讯员',
+  '实习生',
+  '校对',
+  '审核',
+  '编审',
+  '主编',
+  '监制',
+  '策划',
+];
+
+/** Endings of the signing line of an announcement ("XX银行股份有限公司董事会"): content, kept. */
+export const SIGNATURE_ENDINGS: readonly string[] = [
+  '董事会',
+  '监事会',
+  '委员会',
+  '有限公司',
+  '银行',
+  '分行',
+  '支行',
+  '办公室',
+  '协会',
+  '研究院',
+  '中心',
+  '管理局',
+  '监管局',
+];
+
+/** Meta names and properties that carry the publication date, best first. */
+export const DATE_META_KEYS: readonly string[] = [
+  'article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publish-date',
+  'publishtime',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'date',
+];
+
+/** Meta names and properties that name the publishing media, best first. */
+export const PUBLISHER_META_KEYS: readonly string[] = [
+  'og:site_name',
+  'source',
+  'mediaid',
+  'application-name',
+  'publisher',
+];
