@@ -56,7 +56,7 @@ query SeedGraph {
 export interface AppOptions {
   /** The database every request reads. */
   db: Db;
-  /** Where unexpected errors are logged; tests pass a silent one. */
+  /** Where unexpected errors (masked for the client) are logged; tests pass a silent one. */
   logger?: YogaLogger;
   /** Told of every Prisma call the schema makes; by default each is logged at debug level. */
   onPrismaCall?: PrismaCallListener;
@@ -79,7 +79,7 @@ export function createApp({ db, logger = createLogger('info'), onPrismaCall }: A
     logging: logger,
     landingPage: false,
     graphiql: { title: 'kg-finance', defaultQuery },
-    maskedErrors: { maskError: (error, message, isDev) => mask(error, message, logger, isDev) },
+    maskedErrors: { maskError: mask },
     plugins: [
       useRedirect('/', graphqlEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
@@ -89,8 +89,8 @@ export function createApp({ db, logger = createLogger('info'), onPrismaCall }: A
 
 // Pothos rejects malformed cursors, global IDs and connection arguments with a
 // PothosValidationError: the client's mistake, so it gets the message and a stable code.
-// Everything else keeps Yoga's masking ("Unexpected error.") and is logged here instead.
-function mask(error: unknown, message: string, logger: YogaLogger, isDev?: boolean): Error {
+// Everything else keeps Yoga's masking ("Unexpected error."), and Yoga logs the original.
+function mask(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, {
@@ -99,9 +99,7 @@ function mask(error: unknown, message: string, logger: YogaLogger, isDev?: boole
       extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
-  const masked = yogaMaskError(error, message, isDev);
-  if (masked !== error) logger.error(original ?? error);
-  return masked;
+  return yogaMaskError(error, message, isDev);
 }
 
 async function databaseAnswers(db: Db, logger: YogaLogger): Promise<boolean> {

@@ -23,6 +23,7 @@ export const Challenge = builder.prismaNode('Challenge', {
 
 builder.queryFields((t) => ({
   challenges: t.prismaConnection({
+    nullable: true,
     type: Challenge,
     cursor: 'id',
     ...pageSize,

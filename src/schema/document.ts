@@ -30,48 +30,51 @@ export const Document = builder.prismaNode('Document', {
   }),
 });
 
-// The entities a document mentions all come from its `mentions` relation, read with one
-// shared query (same order, no filter) so that asking for people and models together still
-// loads the mentions once; a join row can repeat an entity, hence uniqueById.
-const inReadingOrder = { orderBy: [{ start: 'asc' as const }, { id: 'asc' as const }] };
+// Which entities a document mentions, and the other way round, is read from its Name rows
+// (one per name a document uses for an entity) rather than from its mentions: the `mentions`
+// relation is already paged by the mentions connection, and a relation read twice with
+// different arguments costs a query per row. All four lists share one query shape so asking
+// for people and models together loads the names once; an entity with two names in a document
+// has two rows, hence uniqueById.
+const inNamingOrder = { orderBy: { id: 'asc' as const } };
 
 builder.prismaObjectFields(Document, (t) => ({
   people: t.field({
     type: [Person],
-    description: 'The people this document mentions, in reading order.',
+    description: 'The people this document mentions, in the order it names them.',
     select: (_args, _ctx, nested) => ({
-      mentions: { ...inReadingOrder, select: { person: nested(true) } },
+      names: { ...inNamingOrder, select: { person: nested(true) } },
     }),
-    resolve: (document) => uniqueById(document.mentions.map((mention) => mention.person)),
+    resolve: (document) => uniqueById(document.names.map((name) => name.person)),
   }),
   institutions: t.field({
     type: [Institution],
-    description: 'The institutions this document mentions, in reading order.',
+    description: 'The institutions this document mentions, in the order it names them.',
     select: (_args, _ctx, nested) => ({
-      mentions: { ...inReadingOrder, select: { institution: nested(true) } },
+      names: { ...inNamingOrder, select: { institution: nested(true) } },
     }),
-    resolve: (document) => uniqueById(document.mentions.map((mention) => mention.institution)),
+    resolve: (document) => uniqueById(document.names.map((name) => name.institution)),
   }),
   models: t.field({
     type: [Model],
-    description: 'The models this document mentions, in reading order.',
+    description: 'The models this document mentions, in the order it names them.',
     select: (_args, _ctx, nested) => ({
-      mentions: { ...inReadingOrder, select: { model: nested(true) } },
+      names: { ...inNamingOrder, select: { model: nested(true) } },
     }),
-    resolve: (document) => uniqueById(document.mentions.map((mention) => mention.model)),
+    resolve: (document) => uniqueById(document.names.map((name) => name.model)),
   }),
   challenges: t.field({
     type: [Challenge],
-    description: 'The challenges this document raises, in reading order.',
+    description: 'The challenges this document raises, in the order it names them.',
     select: (_args, _ctx, nested) => ({
-      mentions: { ...inReadingOrder, select: { challenge: nested(true) } },
+      names: { ...inNamingOrder, select: { challenge: nested(true) } },
     }),
-    resolve: (document) => uniqueById(document.mentions.map((mention) => mention.challenge)),
+    resolve: (document) => uniqueById(document.names.map((name) => name.challenge)),
   }),
 }));
 
-// The other way round: the documents an entity is mentioned in, one mention per document.
-const oneMentionPerDocument = {
+// The documents an entity is named in: one Name row per document.
+const onePerDocument = {
   distinct: ['documentId' as const],
   orderBy: { documentId: 'asc' as const },
 };
@@ -83,9 +86,9 @@ builder.prismaObjectField(Person, 'documents', (t) =>
     type: [Document],
     description: documentsDescription,
     select: (_args, _ctx, nested) => ({
-      mentions: { ...oneMentionPerDocument, select: { document: nested(true) } },
+      names: { ...onePerDocument, select: { document: nested(true) } },
     }),
-    resolve: (person) => person.mentions.map((mention) => mention.document),
+    resolve: (person) => person.names.map((name) => name.document),
   }),
 );
 builder.prismaObjectField(Institution, 'documents', (t) =>
@@ -93,9 +96,9 @@ builder.prismaObjectField(Institution, 'documents', (t) =>
     type: [Document],
     description: documentsDescription,
     select: (_args, _ctx, nested) => ({
-      mentions: { ...oneMentionPerDocument, select: { document: nested(true) } },
+      names: { ...onePerDocument, select: { document: nested(true) } },
     }),
-    resolve: (institution) => institution.mentions.map((mention) => mention.document),
+    resolve: (institution) => institution.names.map((name) => name.document),
   }),
 );
 builder.prismaObjectField(Model, 'documents', (t) =>
@@ -103,9 +106,9 @@ builder.prismaObjectField(Model, 'documents', (t) =>
     type: [Document],
     description: documentsDescription,
     select: (_args, _ctx, nested) => ({
-      mentions: { ...oneMentionPerDocument, select: { document: nested(true) } },
+      names: { ...onePerDocument, select: { document: nested(true) } },
     }),
-    resolve: (model) => model.mentions.map((mention) => mention.document),
+    resolve: (model) => model.names.map((name) => name.document),
   }),
 );
 builder.prismaObjectField(Challenge, 'documents', (t) =>
@@ -113,14 +116,15 @@ builder.prismaObjectField(Challenge, 'documents', (t) =>
     type: [Document],
     description: documentsDescription,
     select: (_args, _ctx, nested) => ({
-      mentions: { ...oneMentionPerDocument, select: { document: nested(true) } },
+      names: { ...onePerDocument, select: { document: nested(true) } },
     }),
-    resolve: (challenge) => challenge.mentions.map((mention) => mention.document),
+    resolve: (challenge) => challenge.names.map((name) => name.document),
   }),
 );
 
 builder.queryFields((t) => ({
   documents: t.prismaConnection({
+    nullable: true,
     type: Document,
     cursor: 'id',
     ...pageSize,

@@ -24,6 +24,7 @@ export const Institution = builder.prismaNode('Institution', {
 
 builder.queryFields((t) => ({
   institutions: t.prismaConnection({
+    nullable: true,
     type: Institution,
     cursor: 'id',
     ...pageSize,

@@ -48,6 +48,7 @@ export const ModelVersion = builder.prismaNode('ModelVersion', {
 
 builder.queryFields((t) => ({
   models: t.prismaConnection({
+    nullable: true,
     type: Model,
     cursor: 'id',
     ...pageSize,

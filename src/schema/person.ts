@@ -21,6 +21,9 @@ export const Person = builder.prismaNode('Person', {
 
 builder.queryFields((t) => ({
   people: t.prismaConnection({
+    // Root fields are nullable, as the other root connections: one that fails leaves the
+    // data of the others in the response.
+    nullable: true,
     type: Person,
     cursor: 'id',
     ...pageSize,

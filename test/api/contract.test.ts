@@ -34,7 +34,7 @@ async function readAll<T>(field: string, selection: string, first: number) {
       { first, after },
     );
     expect(result.errors).toBeUndefined();
-    const connection = result.data![field]!;
+    const connection: Page<T> = result.data![field]!;
     nodes.push(...connection.edges.map((edge) => edge.node));
     if (!connection.pageInfo.hasNextPage) return nodes;
     after = connection.pageInfo.endCursor;

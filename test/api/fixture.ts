@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from 'graphql-yoga';
+import { createLogger, type YogaLogger } from 'graphql-yoga';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createApp } from '../../src/yoga.ts';
@@ -26,11 +26,11 @@ export async function createTestDatabase() {
  * The app on `db`, silent, with every Prisma call the schema makes recorded in `prismaCalls`
  * ("Person.findMany"), and a helper that posts one operation and returns its JSON.
  */
-export function createTestApp(db: Db) {
+export function createTestApp(db: Db, logger: YogaLogger = createLogger('silent')) {
   const prismaCalls: string[] = [];
   const app = createApp({
     db,
-    logger: createLogger('silent'),
+    logger,
     onPrismaCall: (call) => prismaCalls.push(`${call.model}.${call.operation}`),
   });
   async function graphql<T = Record<string, unknown>>(

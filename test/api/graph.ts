@@ -38,6 +38,13 @@ type MentionSubject = {
   modelVersionId?: number;
 };
 
+const ENTITY_KEYS: Record<string, 'personId' | 'institutionId' | 'modelId' | 'challengeId'> = {
+  PERSON: 'personId',
+  INSTITUTION: 'institutionId',
+  MODEL: 'modelId',
+  CHALLENGE: 'challengeId',
+};
+
 /** Inserts the graph; returns the ids tests refer to. */
 export async function insertSmallGraph(db: Db) {
   const doc = (data: DocumentSeed) =>
@@ -48,11 +55,32 @@ export async function insertSmallGraph(db: Db) {
   const d2 = await doc(launch);
 
   // A mention of `surface` at its first place in the document's text, with that sentence.
-  const mention = (document: typeof d1, kind: string, surface: string, subject: MentionSubject) => {
+  const mention = async (
+    document: typeof d1,
+    kind: string,
+    surface: string,
+    subject: MentionSubject,
+  ) => {
     const start = document.text.indexOf(surface);
     if (start < 0) throw new Error(`"${surface}" is not in ${document.source}`);
     const snippetStart = document.text.lastIndexOf('。', start) + 1;
     const snippetEnd = document.text.indexOf('。', start) + 1;
+    // Seeding records every name a document uses for an entity; entity mentions carry one.
+    const entityKey = ENTITY_KEYS[kind];
+    if (entityKey) {
+      await db.name.upsert({
+        where: { documentId_kind_key: { documentId: document.id, kind, key: surface } },
+        create: {
+          documentId: document.id,
+          kind,
+          name: surface,
+          key: surface,
+          strong: true,
+          [entityKey]: subject[entityKey],
+        },
+        update: {},
+      });
+    }
     return db.mention.create({
       data: {
         documentId: document.id,

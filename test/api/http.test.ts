@@ -1,0 +1,128 @@
+import { createLogger } from 'graphql-yoga';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDatabase } from './fixture.ts';
+import { insertSmallGraph } from './graph.ts';
+
+// What a client sees over HTTP: GraphiQL, health routes, page limits and error masking.
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let test: ReturnType<typeof createTestApp>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await insertSmallGraph(database.db);
+  test = createTestApp(database.db);
+});
+afterAll(() => database.drop());
+
+describe('routes', () => {
+  it('serves GraphiQL on GET /graphql to a browser, opening on the seed graph query', async () => {
+    const response = await test.app.fetch('http://yoga/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).toContain('query SeedGraph');
+  });
+
+  it('answers GET /graphql?query= with JSON for a client', async () => {
+    const response = await test.app.fetch(
+      `http://yoga/graphql?query=${encodeURIComponent('{ people(first: 1) { edges { node { name } } } }')}`,
+      { headers: { accept: 'application/json' } },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: { people: { edges: [{ node: { name: '黄进' } }] } },
+    });
+  });
+
+  it('sends / to GraphiQL, and reports health and readiness', async () => {
+    const root = await test.app.fetch('http://yoga/', { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/graphql');
+    expect((await test.app.fetch('http://yoga/health')).status).toBe(200);
+    expect((await test.app.fetch('http://yoga/ready')).status).toBe(200);
+  });
+});
+
+describe('page size', () => {
+  it('rejects first above 100 with a clear error instead of clamping it', async () => {
+    for (const field of ['people', 'institutions', 'models', 'challenges', 'documents']) {
+      const result = await test.graphql(`{ ${field}(first: 101) { edges { node { id } } } }`);
+      expect(result.data).toEqual({ [field]: null });
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0]).toMatchObject({
+        message: expect.stringContaining('at most 100'),
+        path: [field],
+        extensions: { code: 'PAGE_SIZE_TOO_LARGE', argument: 'first', max: 100 },
+      });
+    }
+  });
+
+  it('rejects it on nested connections too, and accepts exactly 100', async () => {
+    const nested = await test.graphql(
+      '{ people(first: 1) { edges { node { mentions(first: 1000) { totalCount } } } } }',
+    );
+    expect(nested.errors![0]!.extensions).toMatchObject({ code: 'PAGE_SIZE_TOO_LARGE' });
+    const limit = await test.graphql(
+      '{ people(first: 100) { edges { node { mentions(first: 100) { totalCount } } } } }',
+    );
+    expect(limit.errors).toBeUndefined();
+  });
+
+  it('tells a malformed cursor or global ID apart from a server failure', async () => {
+    const cursor = await test.graphql('{ people(first: 1, after: "nonsense") { totalCount } }');
+    expect(cursor.errors![0]).toMatchObject({
+      message: expect.stringContaining('Invalid cursor'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const id = await test.graphql('{ node(id: "not-a-global-id") { id } }');
+    expect(id.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('error masking', () => {
+  it('does not leak what went wrong inside a resolver, and logs it on the server', async () => {
+    // A real failure: a database that lost the Challenge table.
+    const broken = await createTestDatabase();
+    try {
+      await insertSmallGraph(broken.db);
+      await broken.db.$executeRawUnsafe('DROP TABLE "Challenge"');
+      const logged: unknown[] = [];
+      const logger = {
+        ...createLogger('silent'),
+        error: (...args: unknown[]) => logged.push(...args),
+      };
+      const result = await createTestApp(broken.db, logger).graphql(
+        '{ people(first: 10) { edges { node { name } } } challenges(first: 10) { edges { node { name } } } }',
+      );
+      expect(result.data).toEqual({
+        people: {
+          edges: [
+            { node: { name: '黄进' } },
+            { node: { name: '李耀' } },
+            { node: { name: '徐万青' } },
+          ],
+        },
+        challenges: null,
+      });
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          message: 'Unexpected error.',
+          path: ['challenges'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        }),
+      ]);
+      // Prisma's own words would be "The table `main.Challenge` does not exist…".
+      const { path: _path, ...shown } = result.errors![0]!;
+      expect(JSON.stringify(shown)).not.toMatch(/challenge|table|exist|sqlite|prisma/i);
+      expect(logged).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/Challenge/) }),
+      ]);
+    } finally {
+      await broken.drop();
+    }
+  });
+});

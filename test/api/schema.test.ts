@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.ts';
+import { printSortedSchema } from '../../src/schema/print.ts';
+
+describe('schema.graphql', () => {
+  it('is the printed schema: run `npm run schema:print` after changing the API', () => {
+    const committed = readFileSync(resolve(import.meta.dirname, '../../schema.graphql'), 'utf8');
+    expect(printSortedSchema(schema)).toBe(committed);
+  });
+});
