@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -66,8 +67,6 @@ const LABEL_ALIASES: Readonly<Record<string, string>> = {
 
 const CHINESE_ENCODINGS = new Set(['gb18030', 'big5']);
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
 /** Maps an encoding label (from a page or from chardet) to a name iconv-lite decodes, or null. */
 export function normalizeEncodingLabel(label: string): string | null {
   const key = label.trim().toLowerCase();
@@ -106,9 +105,10 @@ function sniffUtf16(sample: Buffer): string | null {
 
 /** Rejects files that are not text: NUL bytes, or many control characters. */
 function assertText(source: string, sample: Buffer): void {
+  if (sample.includes(0)) throw new DecodeError(source, 'binary', 'NUL byte in content');
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw new DecodeError(source, 'binary', 'NUL byte in content');
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] ?? 0;
     // Tab, line feed, form feed and carriage return are text; the rest below 0x20 and DEL are not.
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
   }
@@ -135,18 +135,9 @@ export function sniffMetaCharset(bytes: Buffer): string | null {
   return match?.[1] ? normalizeEncodingLabel(match[1]) : null;
 }
 
-/** Decodes as strict UTF-8, or returns null when the bytes are not valid UTF-8. */
+/** Decodes as UTF-8, or returns null when the bytes are not valid UTF-8. */
 function tryUtf8(bytes: Buffer): string | null {
-  try {
-    return utf8Strict.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-function hasNonAscii(bytes: Buffer): boolean {
-  for (const b of bytes) if (b >= 0x80) return true;
-  return false;
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
 /**
@@ -204,16 +195,18 @@ function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
   if (bom) return decodeWithCandidates(source, bytes.subarray(bom.length), [bom.encoding]);
 
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const utf16 = sniffUtf16(sample);
+  const utf16 = sample.includes(0) ? sniffUtf16(sample) : null;
   if (utf16) return decodeWithCandidates(source, bytes, [utf16]);
   assertText(source, sample);
 
   const utf8 = tryUtf8(bytes);
+  // Fewer characters than bytes: the UTF-8 has multi-byte sequences, it is not plain ASCII.
+  const utf8NonAscii = utf8 !== null && utf8.length < bytes.length;
   const declared = mayDeclareCharset(raw) ? sniffMetaCharset(bytes) : null;
   // A declared legacy charset loses to bytes that are valid UTF-8 and not plain ASCII: GBK or
   // Big5 Chinese text is practically never valid UTF-8, while pages re-saved as UTF-8 often
   // keep their old <meta charset=gbk>.
-  if (declared && declared !== 'utf-8' && !(utf8 !== null && hasNonAscii(bytes))) {
+  if (declared && declared !== 'utf-8' && !utf8NonAscii) {
     return decodeWithCandidates(source, bytes, [declared, ...detectCandidates(sample)]);
   }
   if (utf8 !== null) return { encoding: 'utf-8', text: utf8 };

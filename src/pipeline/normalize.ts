@@ -1,21 +1,103 @@
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 type ConvertFn = (text: string) => string;
 
-// Building the converter loads OpenCC's dictionaries into a trie (milliseconds): done once, on
-// first use, so that importing this module stays free.
-let converter: ConvertFn | undefined;
-const charCache = new Map<string, string>();
+/**
+ * The conversion: Hong Kong / standard traditional → mainland simplified. It is
+ * character-aligned, every dictionary entry keeps its number of code points (checked in
+ * test/pipeline/normalize.test.ts); 'twp' would not be (記憶體 → 内存).
+ */
+const FROM = 'hk';
+const TO = 'cn';
+/** The OpenCC configuration the converter above is built from (its dictionaries). */
+const CONFIG = 'hk2s';
 
-function getConverter(): ConvertFn {
-  // 'hk' → 'cn' is character-aligned: every dictionary entry keeps its number of code points
-  // (checked in test/pipeline/normalize.test.ts). 'twp' would not (記憶體 → 内存).
-  converter ??= Converter({ from: 'hk', to: 'cn' });
-  return converter;
+/** A set of code points: a bitmap for the BMP, where nearly all of them are. */
+interface CodePointSet {
+  bmp: Uint8Array;
+  astral: Set<number>;
 }
 
-/** Code points at which traditional and simplified Chinese can differ (CJK blocks). */
-const MAY_BE_TRADITIONAL = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+/** The converter and the characters at which it can change a text. */
+interface Conversion {
+  convert: ConvertFn;
+  changeable: CodePointSet;
+}
+
+// Building the converter and its character set takes tens of milliseconds: done once, on
+// first use, so that importing this module stays free.
+let conversion: Conversion | undefined;
+const charCache = new Map<string, string>();
+
+/** The source strings of OpenCC dictionaries, whatever their nesting ("a b|c d" or pairs). */
+function collectDictKeys(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    for (const entry of value.split('|')) {
+      const key = entry.split(' ')[0];
+      if (key) out.add(key);
+    }
+  } else if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      out.add(value[0]);
+    } else for (const item of value) collectDictKeys(item, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) collectDictKeys(item, out);
+  }
+}
+
+function addCodePoint(set: CodePointSet, ch: string): void {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code > 0xffff) set.astral.add(code);
+  else set.bmp[code] = 1;
+}
+
+function hasCodePoint(set: CodePointSet, ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code > 0xffff ? set.astral.has(code) : set.bmp[code] === 1;
+}
+
+/**
+ * The characters at which the conversion changes a text: those it changes on their own, and
+ * those it changes only inside a dictionary phrase (反覆 → 反复, while 覆 alone stays). A text
+ * holding none of them comes out unchanged, so most simplified-Chinese lines skip the
+ * conversion, the costly part of cleaning. Computed from the net effect of the whole chain,
+ * so a character that one step changes and the next changes back (户 → 戶 → 户) is not in it.
+ */
+function changeableCodePoints(convert: ConvertFn): CodePointSet {
+  const set: CodePointSet = { bmp: new Uint8Array(0x10000), astral: new Set() };
+  const keys = new Set<string>();
+  collectDictKeys(Locale.configs[CONFIG], keys);
+  const chars = new Set<string>();
+  for (const key of keys) for (const ch of key) chars.add(ch);
+  for (const ch of chars) if (convert(ch) !== ch) addCodePoint(set, ch);
+  for (const key of keys) {
+    const from = [...key];
+    if (from.length < 2 || from.some((ch) => hasCodePoint(set, ch))) continue;
+    const to = [...convert(key)];
+    from.forEach((ch, i) => {
+      if (to[i] !== ch) addCodePoint(set, ch);
+    });
+  }
+  return set;
+}
+
+function getConversion(): Conversion {
+  if (!conversion) {
+    const convert = Converter({ from: FROM, to: TO });
+    conversion = { convert, changeable: changeableCodePoints(convert) };
+  }
+  return conversion;
+}
+
+function mayChange(text: string, changeable: CodePointSet): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (changeable.bmp[code] === 1) return true;
+    if (code >= 0xd800 && code <= 0xdbff && changeable.astral.has(text.codePointAt(i) ?? 0))
+      return true;
+  }
+  return false;
+}
 
 function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
@@ -51,8 +133,8 @@ function convertChar(ch: string, convert: ConvertFn): string {
  * anything, the text is converted character by character instead.
  */
 export function toSimplified(text: string): string {
-  if (!MAY_BE_TRADITIONAL.test(text)) return text;
-  const convert = getConverter();
+  const { convert, changeable } = getConversion();
+  if (!mayChange(text, changeable)) return text;
   const out = convert(text);
   if (isAligned(text, out)) return out;
   let aligned = '';
@@ -74,12 +156,14 @@ export function normalizeForMatch(s: string): string {
  * the source, and a space there would split a name in two.
  */
 export function collapseWhitespace(s: string): string {
-  return s
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(
-      /(\p{Script=Han}|[，。、；：！？“”‘’（）《》「」【】])[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*(?=\p{Script=Han}|[，。、；：！？“”‘’（）《》「」【】])/gu,
-      '$1',
-    )
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
-    .trim();
+  const joined = s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  return (joined.includes('\n') ? joinHardWraps(joined) : joined).replace(/\s+/g, ' ').trim();
+}
+
+/** Removes line breaks (and the spaces around them) between two Chinese characters. */
+function joinHardWraps(s: string): string {
+  return s.replace(
+    /(\p{Script=Han}|[，。、；：！？“”‘’（）《》「」【】])[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*(?=\p{Script=Han}|[，。、；：！？“”‘’（）《》「」【】])/gu,
+    '$1',
+  );
 }
