@@ -1,0 +1,105 @@
+// Later references to people already named: a surname with an honorific (张行长, 诸葛总,
+// 欧阳董事长) and the pronouns 他/她; then who speaks in each sentence.
+import type { DocContext, Entity } from './context.ts';
+import { honorifics, patterns, pronouns } from './lexicon.ts';
+import { surnameLength } from './names.ts';
+import { isNameChar } from './text.ts';
+
+const honorificAlternation = honorifics.join('|');
+
+function surnameOf(name: string): string {
+  return name.slice(0, Math.max(1, surnameLength(name, 0)));
+}
+
+/** 张行长 / 诸葛总: the person of that surname named most recently before. */
+export function resolveHonorifics(ctx: DocContext): void {
+  const people = ctx
+    .all('PERSON')
+    .filter((p) =>
+      [...p.names.values()].some((n) => n.strong && /^[\u4e00-\u9fff]+$/.test(n.name)),
+    );
+  const surnames = new Set(people.map((p) => surnameOf(firstStrongName(p))));
+  if (!surnames.size) return;
+  const pattern = new RegExp(
+    `(${[...surnames].sort((a, b) => b.length - a.length).join('|')})(${honorificAlternation})`,
+    'g',
+  );
+  for (const m of ctx.fold.matchAll(pattern)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (ctx.overlapsTaken(start, end)) continue;
+    if (isNameChar(ctx.fold[start - 1]) && !'据在对由和与'.includes(ctx.fold[start - 1] ?? ''))
+      continue;
+    const candidates = people.filter((p) => surnameOf(firstStrongName(p)) === m[1]);
+    const person = latestBefore(candidates, start) ?? candidates[0];
+    if (!person) continue;
+    ctx.addName(person, ctx.text.slice(start, end), false);
+    ctx.mention(person, { start, end });
+  }
+}
+
+function firstStrongName(p: Entity): string {
+  return [...p.names.values()].find((n) => n.strong)?.name ?? '';
+}
+
+function latestBefore(people: Entity[], at: number): Entity | undefined {
+  let best: { person: Entity; at: number } | undefined;
+  for (const person of people) {
+    for (const m of person.mentions)
+      if (m.start < at && (!best || m.start > best.at)) best = { person, at: m.start };
+  }
+  return best?.person;
+}
+
+/** 他/她 opening a clause: the person who spoke last, in this paragraph or the one before. */
+export function resolvePronouns(ctx: DocContext): void {
+  for (const m of ctx.fold.matchAll(/[他她](?!们)/g)) {
+    const start = m.index;
+    const before = ctx.fold[start - 1];
+    if (before !== undefined && isNameChar(before) && !'据在对'.includes(before)) continue;
+    if (!pronouns.has(m[0]) || !patterns.speechVerbAt.test(ctx.fold.slice(start + 1, start + 14)))
+      continue;
+    const sentence = ctx.evidence({ start, end: start + 1 }).sentence;
+    const paragraph = ctx.sentences[sentence]?.paragraph ?? 0;
+    const person = latestBefore(
+      ctx.all('PERSON').map((p) => ({
+        ...p,
+        mentions: p.mentions.filter(
+          (x) => (ctx.sentences[x.sentence]?.paragraph ?? 0) >= paragraph - 1,
+        ),
+      })),
+      start,
+    );
+    const target = person ? ctx.entities.get(person.ref) : undefined;
+    if (target) ctx.mention(target, { start, end: start + 1 });
+  }
+}
+
+/**
+ * The speaker of each sentence: the first person it mentions; else the speaker of the sentence
+ * before in the same paragraph; else the first person the paragraph mentions later.
+ */
+export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
+  const first: (string | undefined)[] = ctx.sentences.map(() => undefined);
+  const firstAt: number[] = ctx.sentences.map(() => Number.POSITIVE_INFINITY);
+  for (const person of ctx.all('PERSON')) {
+    for (const m of person.mentions) {
+      if (m.start < (firstAt[m.sentence] ?? Number.POSITIVE_INFINITY)) {
+        firstAt[m.sentence] = m.start;
+        first[m.sentence] = person.ref;
+      }
+    }
+  }
+  const speakers = [...first];
+  for (let i = 0; i < speakers.length; i++) {
+    const previous = ctx.sentences[i - 1];
+    if (!speakers[i] && previous && previous.paragraph === ctx.sentences[i]?.paragraph)
+      speakers[i] = speakers[i - 1];
+  }
+  for (let i = speakers.length - 1; i >= 0; i--) {
+    const next = ctx.sentences[i + 1];
+    if (!speakers[i] && next && next.paragraph === ctx.sentences[i]?.paragraph)
+      speakers[i] = speakers[i + 1];
+  }
+  return speakers;
+}

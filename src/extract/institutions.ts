@@ -1,0 +1,364 @@
+// Institutions: names the lexicon knows, names that end in an institutional suffix (银行,
+// 股份有限公司, 研究院…), short names the document defines (以下简称“…”) or derives from a full
+// name (招联 for 招联消费金融股份有限公司), and renamed institutions (原…，现更名为…).
+import type { DocContext, Entity } from './context.ts';
+import {
+  alternation,
+  genericInstitutionTerms,
+  HARD_STOP_CHARS,
+  institutionKindHints,
+  institutionSuffixes,
+  knownInstitutions,
+  legalForms,
+  NAME_LEADS,
+  patterns,
+  places,
+  suffixNotBefore,
+  WEAK_START_CHARS,
+} from './lexicon.ts';
+import { isDictionaryWord, isOrdinaryPhrase } from './names.ts';
+import { isCjk, isNameChar, isSubsequence } from './text.ts';
+import type { InstitutionKind } from './types.ts';
+
+const MAX_NAME = 24;
+const knownByName = new Map<string, (typeof knownInstitutions)[number]>();
+for (const k of knownInstitutions) for (const n of [k.name, ...k.aliases]) knownByName.set(n, k);
+const knownPattern = new RegExp(alternation(knownByName.keys()), 'g');
+const suffixPattern = new RegExp(alternation(institutionSuffixes.map((s) => s.suffix)), 'g');
+const ABBREVIATION =
+  /^\((?:以下简称|以下称|下称|简称|下文简称|以下统称|以下简称为|下同)[:,]?["“「『]?([^"”」』()]{2,16}?)["”」』]?\)/;
+/** Suffixes of units inside an institution (大学 + 金融科技研究院) or of its legal form. */
+const SUB_UNIT_SUFFIXES = new Set([
+  '研究院',
+  '学院',
+  '研究所',
+  '实验室',
+  '研究中心',
+  '有限公司',
+  '股份有限公司',
+  '有限责任公司',
+]);
+const RENAMED = /^[,]?(?:现|后|已)?(?:更名为|改名为|更名|改名)["“「]?/;
+
+/** Legal forms removed, to compare names (华东数智银行股份有限公司 → 华东数智银行). */
+export function stripLegalForm(name: string): string {
+  for (const form of legalForms)
+    if (name.length > form.length + 1 && name.endsWith(form)) return name.slice(0, -form.length);
+  return name;
+}
+
+/** Whether a name is only generic words (中小银行, 区域内中小银行, 股份制银行). */
+export function isGenericName(name: string): boolean {
+  let core = stripLegalForm(name);
+  for (const { suffix } of institutionSuffixes) {
+    if (core.endsWith(suffix)) {
+      core = core.slice(0, -suffix.length);
+      break;
+    }
+  }
+  for (let changed = true; changed && core; ) {
+    changed = false;
+    for (const term of genericInstitutionTerms) {
+      if (core.startsWith(term)) {
+        core = core.slice(term.length);
+        changed = true;
+      } else if (core.endsWith(term)) {
+        core = core.slice(0, -term.length);
+        changed = true;
+      }
+    }
+    if (core.length === 1 && /[内外的各多]/.test(core)) core = '';
+  }
+  return core.length === 0;
+}
+
+/** The kind an institution's name suggests. */
+export function institutionKindOf(name: string): InstitutionKind {
+  const core = stripLegalForm(name);
+  for (const { suffix, kind } of institutionSuffixes) {
+    if (kind !== 'other' && core.endsWith(suffix)) return kind;
+  }
+  for (const hint of institutionKindHints) if (core.includes(hint.contains)) return hint.kind;
+  return 'other';
+}
+
+/** Whether the suffix at [start, end) is used as a common noun here (银行业, 证券市场). */
+function suffixBlocked(text: string, suffix: string, end: number): boolean {
+  const blocked = suffixNotBefore[suffix];
+  return blocked?.includes(text[end] ?? '') ?? false;
+}
+
+/**
+ * Where the name that ends with the suffix at `suffixStart` begins. Candidates run back to
+ * the nearest hard boundary; each is scored on what the document says about it.
+ */
+function nameStart(
+  ctx: DocContext,
+  suffixStart: number,
+  end: number,
+  stops: Set<number>,
+  abbreviation?: string,
+) {
+  const text = ctx.fold;
+  let limit = suffixStart;
+  while (limit > 0 && suffixStart - limit < MAX_NAME) {
+    const ch = text[limit - 1];
+    if (!isNameChar(ch) || HARD_STOP_CHARS.has(ch ?? '') || stops.has(limit)) break;
+    if (ctx.takenEndingAt(limit, 'PERSON') || ctx.takenEndingAt(limit, 'MODEL')) break;
+    limit--;
+  }
+  let best = { start: -1, score: Number.NEGATIVE_INFINITY };
+  for (let p = limit; p <= suffixStart; p++) {
+    const candidate = text.slice(p, end);
+    if (candidate.length < 2 || isGenericName(candidate)) continue;
+    const led = NAME_LEADS.some((lead) => text.endsWith(lead, p));
+    let score = p === limit ? 2 : led ? 2 : -3;
+    if (WEAK_START_CHARS.has(text[p] ?? '')) score -= 3;
+    if (ctx.find('INSTITUTION', candidate)) score += 5;
+    const head = text.slice(p, suffixStart);
+    if (containsVerb(head)) score -= 6;
+    if (/[与和及]/.test(head.slice(1))) score -= 3;
+    const evidence = Boolean(abbreviation) || ctx.find('INSTITUTION', candidate) !== undefined;
+    if (!evidence && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
+    if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
+    // A boundary that splits a word (如|果持有人) is not a boundary.
+    if (isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
+    if (!evidence && head.length > 6) score -= 2 * (head.length - 6);
+    if (abbreviation && abbreviation[0] === text[p]) score += 5;
+    else if (abbreviation && isSubsequence(abbreviation, candidate)) score += 1;
+    if (knownByName.has(candidate)) score += 5;
+    if (places.some((place) => candidate.startsWith(place))) score += 1;
+    if (p === suffixStart) score -= 1;
+    if (score > best.score) best = { start: p, score };
+  }
+  return best.score >= 0 ? best.start : -1;
+}
+
+/** Whether a stretch of text holds a verb of speech, making, or use: not part of a name. */
+function containsVerb(stretch: string): boolean {
+  for (let i = 0; i < stretch.length; i++)
+    if (patterns.speechVerbAt.test(stretch.slice(i))) return true;
+  return /建议|牵头|建立|发布|推出|采购|使用|调用|进行|开展|举办|举行|主办|表示|认为/.test(stretch);
+}
+
+/** Adds an institution mention, with its kind. */
+function addInstitution(
+  ctx: DocContext,
+  name: string,
+  start: number,
+  end: number,
+  also: string[] = [],
+  kind?: InstitutionKind,
+): Entity {
+  const entity = ctx.entity('INSTITUTION', name, true, also);
+  entity.institutionKind ??= kind ?? institutionKindOf(name);
+  ctx.mention(entity, { start, end });
+  return entity;
+}
+
+/** Names from the lexicon of real institutions (国家网信办 → 国家互联网信息办公室). */
+function findKnown(ctx: DocContext): void {
+  for (const m of ctx.fold.matchAll(knownPattern)) {
+    const surface = m[0];
+    const start = m.index;
+    const end = start + surface.length;
+    const known = knownByName.get(surface);
+    if (!known || ctx.overlapsTaken(start, end)) continue;
+    const before = ctx.fold[start - 1];
+    const after = ctx.fold[end];
+    if (
+      surface.length <= 3 &&
+      isCjk(before) &&
+      !HARD_STOP_CHARS.has(before ?? '') &&
+      !NAME_LEADS.includes(before ?? '')
+    )
+      continue;
+    if (
+      suffixBlocked(ctx.fold, surface.slice(-2), end) ||
+      (after && /[A-Za-z]/.test(after) && /[A-Za-z]$/.test(surface))
+    )
+      continue;
+    addInstitution(
+      ctx,
+      known.name,
+      start,
+      end,
+      surface === known.name ? [] : [surface],
+      known.kind,
+    );
+    const entity = ctx.find('INSTITUTION', known.name);
+    if (entity && surface !== known.name) ctx.addName(entity, surface, true);
+  }
+}
+
+/** Names that end with an institutional suffix; a short name defined right after joins them. */
+function findBySuffix(ctx: DocContext, stops: Set<number>): void {
+  const text = ctx.fold;
+  for (const m of text.matchAll(suffixPattern)) {
+    let end = m.index + m[0].length;
+    // Extend over a longer suffix chain: 东陵财经大学金融科技研究院, 星河金融科技集团有限公司.
+    for (let again = true; again; ) {
+      again = false;
+      const rest = text.slice(end, end + MAX_NAME);
+      const next = [...rest.matchAll(suffixPattern)][0];
+      if (next && next.index !== undefined) {
+        const between = rest.slice(0, next.index);
+        const subUnit = between === '' || SUB_UNIT_SUFFIXES.has(next[0]);
+        const crossesStop = [...stops].some((s) => s > end && s <= end + next.index);
+        if (
+          subUnit &&
+          !crossesStop &&
+          [...between].every((ch) => isNameChar(ch) && !HARD_STOP_CHARS.has(ch)) &&
+          between.length <= 8 &&
+          !stops.has(end)
+        ) {
+          const candidateEnd = end + next.index + next[0].length;
+          if (
+            !suffixBlocked(text, next[0], candidateEnd) &&
+            !/^(?:[部处科组室]|中心)/.test(between)
+          ) {
+            end = candidateEnd;
+            again = true;
+          }
+        }
+      }
+    }
+    if (suffixBlocked(text, m[0], m.index + m[0].length) && end === m.index + m[0].length) continue;
+    const abbreviation = ABBREVIATION.exec(text.slice(end, end + 30));
+    const start = nameStart(ctx, m.index, end, stops, abbreviation?.[1]);
+    if (start < 0 || ctx.overlapsTaken(start, end)) continue;
+    const entity = addInstitution(ctx, ctx.text.slice(start, end), start, end);
+    if (abbreviation?.[1]) {
+      const abbrevStart = end + abbreviation[0].indexOf(abbreviation[1]);
+      ctx.addName(entity, ctx.text.slice(abbrevStart, abbrevStart + abbreviation[1].length), true);
+    }
+  }
+}
+/** Abbreviations defined after a known name: 中国证券监督管理委员会(简称“中国证监会”). */
+function findDefinedAfterKnown(ctx: DocContext): void {
+  for (const entity of ctx.all('INSTITUTION')) {
+    for (const m of entity.mentions) {
+      const def = ABBREVIATION.exec(ctx.fold.slice(m.end, m.end + 30));
+      if (def?.[1] && !ctx.find('INSTITUTION', def[1])) ctx.addName(entity, def[1], true);
+    }
+  }
+}
+
+/** Renamed institutions: 原X(，)现更名为Y / Y(原X) join as one with both names. */
+function findRenamed(ctx: DocContext): void {
+  const text = ctx.fold;
+  for (const entity of ctx.all('INSTITUTION')) {
+    for (const m of [...entity.mentions]) {
+      const before = text.slice(Math.max(0, m.start - 1), m.start);
+      if (before !== '原') continue;
+      const rest = text.slice(m.end, m.end + 12);
+      const renamed = RENAMED.exec(rest);
+      if (!renamed) continue;
+      const newName = ctx.takenStartingAt(m.end + renamed[0].length, 'INSTITUTION');
+      const target = newName ? ctx.entities.get(newName.ref) : undefined;
+      if (target && target !== entity) mergeInto(ctx, entity, target);
+    }
+  }
+}
+
+/** Moves every name and mention of `from` onto `into`. */
+export function mergeInto(ctx: DocContext, from: Entity, into: Entity): void {
+  for (const { name, strong } of from.names.values()) ctx.addName(into, name, strong);
+  for (const m of from.mentions) {
+    if (!into.mentions.some((x) => x.start === m.start && x.end === m.end)) into.mentions.push(m);
+  }
+  for (const t of ctx.taken) if (t.ref === from.ref) t.ref = into.ref;
+  ctx.entities.delete(from.ref);
+  ctx.redirect(from.ref, into.ref);
+}
+
+/** The short names a full name may go by in the same text. */
+function shortForms(full: string): string[] {
+  const core = stripLegalForm(full);
+  const forms = new Set<string>([core]);
+  const trimmed = core.replace(
+    /(?:金融科技|信息技术|网络科技|数据科技|科技|基金管理|资产管理|管理|消费金融|集团|控股|股份)+$/,
+    '',
+  );
+  if (trimmed.length >= 2) forms.add(trimmed);
+  for (const place of places) {
+    if (core.startsWith(place) && core.length - place.length >= 3)
+      forms.add(core.slice(place.length));
+  }
+  forms.delete(full);
+  return [...forms].filter((f) => f.length >= 2);
+}
+
+/** Every later mention of an institution by a short name of its full name (招联, 数智银行). */
+function findShortNames(ctx: DocContext): void {
+  for (const entity of ctx.all('INSTITUTION')) {
+    const names = [...entity.names.values()].map((n) => n.name);
+    const full = names.reduce((a, b) => (b.length > a.length ? b : a));
+    const forms = new Set([...names, ...shortForms(full)]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+      let at = ctx.fold.indexOf(form);
+      while (at >= 0) {
+        const end = at + form.length;
+        if (
+          !ctx.overlapsTaken(at, end) &&
+          !insideQuote(ctx.fold, at, end) &&
+          !continuesName(ctx.fold, end)
+        ) {
+          if (!names.includes(form)) ctx.addName(entity, ctx.text.slice(at, end), true);
+          ctx.mention(entity, { start: at, end });
+        }
+        at = ctx.fold.indexOf(form, end);
+      }
+    }
+  }
+  // A suffix-found name that is the tail or an abbreviation of another one is that institution.
+  const all = ctx.all('INSTITUTION');
+  for (const short of all) {
+    const shortName = [...short.names.values()][0]?.name ?? '';
+    for (const long of all) {
+      if (long === short || !ctx.entities.has(long.ref) || !ctx.entities.has(short.ref)) continue;
+      const longCore = stripLegalForm(
+        [...long.names.values()].reduce((a, b) => (b.name.length > a.name.length ? b : a)).name,
+      );
+      const sameCore =
+        stripLegalForm(shortName) === longCore &&
+        shortName.length < [...long.names.values()].reduce((n, x) => Math.max(n, x.name.length), 0);
+      const abbreviates =
+        shortName.length >= 3 &&
+        shortName.length < longCore.length &&
+        (longCore.endsWith(shortName) ||
+          (isSubsequence(shortName, longCore) && shortName[0] === longCore[0]));
+      if (sameCore || abbreviates) {
+        mergeInto(ctx, short, long);
+      }
+    }
+  }
+}
+
+/** Whether [start, end) lies inside a short quotation (“招联智鹿” names a model). */
+function insideQuote(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', start - 1), text.lastIndexOf('「', start - 1));
+  const close = Math.max(text.lastIndexOf('”', start - 1), text.lastIndexOf('」', start - 1));
+  if (open < 0 || open < close) return false;
+  const closing = text.slice(end, end + 12).search(/[”」]/);
+  return closing >= 0;
+}
+
+/** Whether the characters after `end` continue a longer institution name (招联智鹿 is a model). */
+function continuesName(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 6);
+  const m = /^[\u4e00-\u9fff]{0,3}?(?:银行|证券|保险|基金|集团|公司)/.exec(rest);
+  return m !== null;
+}
+
+/**
+ * Finds the institutions of a document. `stops` are offsets no name extends back across (the
+ * ends of person names and titles found before).
+ */
+export function extractInstitutions(ctx: DocContext, stops: Set<number>): void {
+  findKnown(ctx);
+  findBySuffix(ctx, stops);
+  findDefinedAfterKnown(ctx);
+  findRenamed(ctx);
+  findShortNames(ctx);
+}

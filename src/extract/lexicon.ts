@@ -1,0 +1,155 @@
+// The lexicons in ./data, loaded and compiled once per process: sets for membership tests and
+// longest-first alternations for scanning, so extraction never rebuilds a pattern per document.
+import challengesData from './data/challenges.json' with { type: 'json' };
+import institutionsData from './data/institutions.json' with { type: 'json' };
+import knownInstitutionsData from './data/known-institutions.json' with { type: 'json' };
+import modelsData from './data/models.json' with { type: 'json' };
+import rolesData from './data/roles.json' with { type: 'json' };
+import speechData from './data/speech.json' with { type: 'json' };
+import surnamesData from './data/surnames.json' with { type: 'json' };
+import type { InstitutionKind } from './types.ts';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLengthDesc = (a: string, b: string) => b.length - a.length || a.localeCompare(b);
+
+/** An alternation that prefers the longest term at any position. */
+export function alternation(terms: Iterable<string>): string {
+  return [...new Set(terms)].sort(byLengthDesc).map(escapeRegExp).join('|');
+}
+
+export interface ChallengeKind {
+  key: string;
+  name: string;
+  label: string;
+  description: string;
+  triggers: string[];
+}
+
+export interface KnownInstitution {
+  name: string;
+  aliases: string[];
+  kind: InstitutionKind;
+}
+
+export const surnames = {
+  compound: new Set(surnamesData.compound),
+  single: new Set([...surnamesData.single]),
+};
+
+export const roleTitles = [...rolesData.titles].sort(byLengthDesc);
+export const roleTitleSet = new Set(roleTitles);
+export const qualifierEnds = rolesData.qualifierEnds;
+export const honorifics = [...rolesData.honorifics].sort(byLengthDesc);
+export const bylineRoles = [...rolesData.bylines].sort(byLengthDesc);
+
+export const speechVerbs = [...speechData.verbs].sort(byLengthDesc);
+export const speechAdverbs = [...speechData.adverbs].sort(byLengthDesc);
+export const pronouns = new Set(speechData.pronouns);
+
+export const legalForms = [...institutionsData.legalForms].sort(byLengthDesc);
+export const institutionSuffixes = [...institutionsData.suffixes].sort((a, b) =>
+  byLengthDesc(a.suffix, b.suffix),
+) as { suffix: string; kind: InstitutionKind }[];
+export const suffixNotBefore = institutionsData.notBefore as Record<string, string>;
+export const institutionKindHints = institutionsData.kindHints as {
+  contains: string;
+  kind: InstitutionKind;
+}[];
+export const genericInstitutionWords = new Set(institutionsData.generic);
+export const genericInstitutionTerms = [...institutionsData.generic].sort(byLengthDesc);
+export const places = [...institutionsData.places].sort(byLengthDesc);
+export const knownInstitutions = knownInstitutionsData.institutions as KnownInstitution[];
+
+export const modelWords = [...modelsData.modelWords].sort(byLengthDesc);
+export const strongModelWords = [...modelsData.strongModelWords].sort(byLengthDesc);
+export const genericModelWords = new Set(modelsData.generic);
+export const genericModelTerms = [...modelsData.generic].sort(byLengthDesc);
+export const developVerbs = [...modelsData.developVerbs].sort(byLengthDesc);
+export const useVerbs = [...modelsData.useVerbs].sort(byLengthDesc);
+export const generationWords = [...modelsData.generationWords].sort(byLengthDesc);
+export const editionWords = [...modelsData.editionWords].sort(byLengthDesc);
+export const knownModels = modelsData.known;
+
+export const challengeKinds = challengesData.challenges as ChallengeKind[];
+export const challengeByKey = new Map(challengeKinds.map((c) => [c.key, c]));
+
+/** Every challenge trigger, longest first, with the kind it names. */
+export const challengeTriggers = new Map<string, string>();
+for (const kind of challengeKinds) {
+  for (const trigger of kind.triggers) challengeTriggers.set(trigger, kind.key);
+}
+
+// Compiled scanners (global, sticky-free: callers use matchAll).
+export const patterns = {
+  roleTitle: new RegExp(alternation(roleTitles), 'g'),
+  institutionSuffix: new RegExp(alternation(institutionSuffixes.map((s) => s.suffix)), 'g'),
+  challengeTrigger: new RegExp(alternation(challengeTriggers.keys()), 'gi'),
+  speechVerbAt: new RegExp(`^(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`),
+  honorificAt: new RegExp(`^(?:${alternation(honorifics)})`),
+  modelWordAt: new RegExp(`^(?:${alternation(modelWords)})`),
+};
+
+/** Characters that never occur inside an institution or model name. */
+export const HARD_STOP_CHARS = new Set([...'的了是着过把被呢吗吧啊他她我你它们']);
+
+/** Words a name often follows: the name starts right after them (来自鹤年人寿, 作为深蓝智算). */
+export const NAME_LEADS = [
+  '来自',
+  '作为',
+  '包括',
+  '例如',
+  '比如',
+  '旗下',
+  '联合',
+  '携手',
+  '同在',
+  '同样',
+  '位于',
+  '加入',
+  '任职于',
+  '就职于',
+  '与',
+  '和',
+  '及',
+  '在',
+  '由',
+  '自',
+  '以',
+  '到',
+  '据',
+  '于',
+  '从',
+  '向',
+  '对',
+  '为',
+  '将',
+  '其',
+  '该',
+  '这',
+  '那',
+  '每',
+  '各',
+  '并',
+  '而',
+  '或',
+  '但',
+  '又',
+  '再',
+  '都',
+  '就',
+  '才',
+  '也',
+  '则',
+  '还',
+  '已',
+  '即',
+  '让',
+  '给',
+  '跟',
+  '如',
+  '像',
+  '之',
+];
+
+/** Function characters that a name rarely starts with, unless the text shows it does. */
+export const WEAK_START_CHARS = new Set([...'在由与和及同以到自经']);

@@ -1,0 +1,376 @@
+// AI models: quoted names next to a model word (大模型“招联智鹿”, 「墨枢」保险大模型), unquoted
+// names right before 大模型, Latin names with sizes and versions (FinSage-7B), and the models
+// the lexicon knows. Versions written after a name (2.0, -2, 二代, Pro) fold into one model;
+// parameter counts, release dates and the developer come from the sentence that states them.
+import type { DocContext, Entity } from './context.ts';
+import {
+  alternation,
+  developVerbs,
+  editionWords,
+  generationWords,
+  genericModelTerms,
+  genericModelWords,
+  HARD_STOP_CHARS,
+  knownModels,
+  modelWords,
+  strongModelWords,
+  useVerbs,
+} from './lexicon.ts';
+import { looksCoined } from './names.ts';
+import { isCjk, isNameChar } from './text.ts';
+import type { ExtractedModelVersion } from './types.ts';
+
+const QUOTED = /[“「『"《]([^”」』"》\n“「『《]{1,24})[”」』"》]/g;
+const modelWordAfter = new RegExp(`^(?:[^的,。;\\s]{0,8}?)(?:${alternation(strongModelWords)})`);
+const modelWordBefore = new RegExp(`(?:${alternation([...modelWords])})$`);
+const versionAfter = new RegExp(
+  `^(?:(\\s?[vV]?\\d+(?:\\.\\d+)*)|(-\\d+(?:\\.\\d+)*[A-Za-z]?)|(${alternation(generationWords)})|(\\s?(?:${alternation(editionWords)})))`,
+);
+const versionNear =
+  /^[”」』"》]?(?:的|已经升级到|升级到|升级至|已迭代至|迭代至|完成)(\d+(?:\.\d+)+|\d+)(?:版本|版)/;
+const developPattern = new RegExp(alternation(developVerbs), 'g');
+const usePattern = new RegExp(alternation(useVerbs));
+const developTest = new RegExp(alternation(developVerbs));
+/** Where an unquoted model name may end: right before 大模型, or before a version and 模型. */
+const UNQUOTED_END = /(?=大模型)|(?=\d+(?:\.\d+)*(?:大模型|模型))/g;
+const LATIN = /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+/g;
+const knownByName = new Map<string, (typeof knownModels)[number]>();
+for (const k of knownModels) for (const n of [k.name, ...k.aliases]) knownByName.set(n, k);
+const knownPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(knownByName.keys())})`, 'g');
+
+function isGenericModelName(name: string): boolean {
+  let core = name;
+  for (let changed = true; changed && core; ) {
+    changed = false;
+    for (const term of genericModelTerms) {
+      if (core.startsWith(term)) {
+        core = core.slice(term.length);
+        changed = true;
+      }
+    }
+  }
+  return core.length === 0 || genericModelWords.has(name) || modelWords.includes(name);
+}
+
+function plausibleModelName(name: string): boolean {
+  if (name.length < 2 || name.length > 16 || /[,。、:;!?\s]/.test(name)) return false;
+  if (
+    [...name].some((ch) => HARD_STOP_CHARS.has(ch)) ||
+    usePattern.test(name) ||
+    developTest.test(name)
+  )
+    return false;
+  if (/^\d/.test(name) || /^[A-Za-z]{1,3}$/.test(name)) return false;
+  return !isGenericModelName(name);
+}
+
+/** Adds a model named `name`; returns it. */
+function addModel(ctx: DocContext, name: string, start: number): Entity {
+  const model = ctx.entity('MODEL', name, true);
+  model.versions ??= [];
+  ctx.mention(model, { start, end: start + name.length });
+  return model;
+}
+
+/** Names that the text introduces as models. */
+function findModelNames(ctx: DocContext): Set<string> {
+  const text = ctx.fold;
+  const names = new Set<string>();
+  for (const m of text.matchAll(QUOTED)) {
+    const name = (m[1] ?? '').trim();
+    const open = m.index;
+    const close = open + m[0].length;
+    if (!plausibleModelName(name) || ctx.overlapsTaken(open + 1, close - 1, 'INSTITUTION'))
+      continue;
+    if (isCjk(name[0]) && !looksCoined(name)) continue;
+    const after = text.slice(close, close + 12);
+    const before = text.slice(Math.max(0, open - 10), open);
+    if (
+      modelWordAfter.test(after) ||
+      modelWordBefore.test(before) ||
+      versionNear.test(text.slice(close - 1, close + 12))
+    ) {
+      names.add(name);
+    }
+  }
+  for (const m of text.matchAll(UNQUOTED_END)) {
+    // Try the names of two to four characters that end here; the one after a boundary wins.
+    for (const length of [2, 3, 4]) {
+      const start = m.index - length;
+      if (start < 0) break;
+      const name = text.slice(start, m.index);
+      const before = text[start - 1];
+      const bounded =
+        start === 0 || !isNameChar(before) || '的以建于用将在与和'.includes(before ?? '');
+      if (!bounded || !/^[\u4e00-\u9fff]+$/.test(name)) continue;
+      if (!plausibleModelName(name)) break;
+      if (looksCoined(name) && !ctx.overlapsTaken(start, m.index)) names.add(name);
+      break;
+    }
+  }
+  for (const m of text.matchAll(LATIN)) {
+    const name = m[0];
+    const after = text.slice(m.index + name.length, m.index + name.length + 10);
+    const sized = /-\d+(?:\.\d+)?[BbMm]$/.test(name);
+    if (
+      /\d/.test(name) &&
+      (sized || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after)) &&
+      name.length >= 4
+    )
+      names.add(name);
+  }
+  for (const m of text.matchAll(knownPattern)) {
+    const after = text[m.index + m[0].length];
+    if (after && /[A-Za-z]/.test(after)) continue;
+    names.add(m[0]);
+  }
+  // A versioned reading of a name already found (支小助2.0) is not a model of its own.
+  for (const name of [...names]) {
+    for (const other of names)
+      if (other !== name && name.startsWith(other) && versionAfter.test(name.slice(other.length)))
+        names.delete(name);
+  }
+  return names;
+}
+
+function versionString(raw: string): string {
+  return raw.trim().replace(/^[vV-]/, '');
+}
+
+/** Every mention of every model name, with the version written after it. */
+function findMentions(ctx: DocContext, names: Set<string>): void {
+  const text = ctx.fold;
+  const ordered = [...names].sort((a, b) => b.length - a.length);
+  for (const name of ordered) {
+    const known = knownByName.get(name);
+    const canonical =
+      known && name !== known.name && names.has(known.name) ? known.name : (known?.name ?? name);
+    let at = text.indexOf(name);
+    while (at >= 0) {
+      const end = at + name.length;
+      const latinGlued =
+        /[A-Za-z0-9]/.test(name) &&
+        /[A-Za-z0-9]/.test(text[end] ?? '') &&
+        !versionAfter.test(text.slice(end));
+      if (
+        !ctx.overlapsTaken(at, end) &&
+        !latinGlued &&
+        !(isCjk(name[0]) && isCjk(text[at - 1]) && ctx.overlapsTaken(at - 1, at, 'INSTITUTION'))
+      ) {
+        const model = addModel(ctx, canonical, at);
+        if (canonical !== name) ctx.addName(model, name, true);
+        const direct = versionAfter.exec(text.slice(end, end + 12));
+        const near = direct ? null : versionNear.exec(text.slice(end, end + 16));
+        const raw = direct?.[0] ?? near?.[1];
+        if (
+          raw &&
+          !(
+            direct &&
+            /^\d/.test(raw) &&
+            /^\d+(?:\.\d+)?\s*(?:亿|万|B|%|年|月)/.test(text.slice(end))
+          )
+        ) {
+          const version = versionString(raw);
+          const label = direct
+            ? ctx.text.slice(at, end + raw.length)
+            : `${ctx.text.slice(at, end)}${version}`;
+          ctx.addName(model, label, true);
+          const span = {
+            start: at,
+            end: direct ? end + raw.length : end + (near?.[0].length ?? 0),
+          };
+          model.versions?.push({ version, label, evidence: ctx.evidence(span) });
+        }
+      }
+      at = text.indexOf(name, end);
+    }
+  }
+}
+
+const UNITS: Record<string, number> = {
+  万亿: 1e12,
+  千亿: 1e11,
+  百亿: 1e10,
+  亿: 1e8,
+  B: 1e9,
+  b: 1e9,
+};
+const PARAMS_BEFORE = /(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|B|b)\s*(?:个)?参数/g;
+const PARAMS_AFTER =
+  /参数(?:规模|量)?(?:为|约|达|达到|超过|是|约为)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|B)/g;
+const DATE =
+  /(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(今年|去年|前年)(?:(\d{1,2})月)?|(\d{1,2})月(?:(\d{1,2})日)?)(?:[^,。;]{0,6}?)(?:正式|刚刚|升级)?(?:发布|推出|上线|面世|亮相)/g;
+
+interface ModelSpan {
+  model: Entity;
+  start: number;
+  end: number;
+  version?: ExtractedModelVersion;
+}
+
+function modelSpans(ctx: DocContext): ModelSpan[] {
+  const spans: ModelSpan[] = [];
+  for (const model of ctx.all('MODEL')) {
+    for (const m of model.mentions) {
+      const version = model.versions?.find((v) => v.evidence.start === m.start);
+      spans.push({ model, start: m.start, end: version?.evidence.end ?? m.end, version });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function clauseBounds(ctx: DocContext, at: number): { start: number; end: number } {
+  const s = ctx.sentences[ctx.evidence({ start: at, end: at }).sentence];
+  const from = s?.start ?? 0;
+  const to = s?.end ?? ctx.text.length;
+  let start = at;
+  while (start > from && !/[,;:]/.test(ctx.fold[start - 1] ?? '')) start--;
+  let end = at;
+  while (end < to && !/[,;:。]/.test(ctx.fold[end] ?? '')) end++;
+  return { start, end };
+}
+
+/** Records a parameter count on the version the span names, or on the model itself. */
+function setParameters(span: ModelSpan | undefined, value: string, unit: string): void {
+  if (!span) return;
+  const parameters = `${value}${unit}`;
+  const parameterCount = Number(value) * (UNITS[unit] ?? 1);
+  if (span.version) {
+    span.version.parameters ??= parameters;
+    span.version.parameterCount ??= parameterCount;
+  } else {
+    span.model.parameters ??= { text: parameters, count: parameterCount };
+  }
+}
+
+/** Parameter counts stated next to a model: 130亿参数大模型“X”, X…参数规模为200亿. */
+function findParameters(ctx: DocContext, spans: ModelSpan[]): void {
+  const sentenceOf = (at: number) => ctx.evidence({ start: at, end: at }).sentence;
+  for (const m of ctx.fold.matchAll(PARAMS_BEFORE)) {
+    const next = spans.find(
+      (s) =>
+        s.start > m.index && s.start - m.index < 30 && sentenceOf(s.start) === sentenceOf(m.index),
+    );
+    setParameters(next, m[1] ?? '', m[2] ?? '');
+  }
+  for (const m of ctx.fold.matchAll(PARAMS_AFTER)) {
+    const previous = spans
+      .filter((s) => s.start < m.index && sentenceOf(s.start) === sentenceOf(m.index))
+      .at(-1);
+    setParameters(previous, m[1] ?? '', m[2] ?? '');
+  }
+}
+
+function isoDate(ctx: DocContext, m: RegExpMatchArray, at: number): string | undefined {
+  const docYear = Number((ctx.doc.publishedAt ?? '').slice(0, 4)) || undefined;
+  const pad = (n: string | undefined) => (n ? n.padStart(2, '0') : undefined);
+  if (m[1]) return [m[1], pad(m[2]), pad(m[3])].filter(Boolean).join('-');
+  if (m[4] && docYear) {
+    const year = docYear - (m[4] === '去年' ? 1 : m[4] === '前年' ? 2 : 0);
+    return [String(year), pad(m[5])].filter(Boolean).join('-');
+  }
+  if (m[6]) {
+    // A month alone belongs to the last year written before it in the sentence, else to the page's.
+    const sentence = ctx.sentences[ctx.evidence({ start: at, end: at }).sentence];
+    const before = ctx.fold.slice(sentence?.start ?? 0, at);
+    const year =
+      [...before.matchAll(/(\d{4})年/g)].at(-1)?.[1] ?? (docYear ? String(docYear) : undefined);
+    return year ? [year, pad(m[6]), pad(m[7])].filter(Boolean).join('-') : undefined;
+  }
+  return undefined;
+}
+
+/** Release dates: a date right before 发布/推出/上线, for the model that clause names. */
+function findReleaseDates(ctx: DocContext, spans: ModelSpan[]): void {
+  for (const m of ctx.fold.matchAll(DATE)) {
+    const date = isoDate(ctx, m, m.index);
+    if (!date) continue;
+    const clause = clauseBounds(ctx, m.index);
+    const dateEnd = m.index + m[0].length;
+    // 问策3.0于2024年6月发布: the model before the date; 于2024年4月发布自研大模型“帆语”: after.
+    const before = spans.filter((s) => s.end <= m.index && s.start >= clause.start).at(-1);
+    const after = spans.find((s) => s.start >= dateEnd && s.start <= clause.end);
+    const target = before ?? after;
+    if (!target) continue;
+    if (target.version) target.version.releasedAt ??= date;
+    else target.model.releasedAt ??= date;
+  }
+}
+
+/** The first institution of the sentence, when it opens a clause: the sentence's subject. */
+function sentenceSubject(ctx: DocContext, sentenceIndex: number): string | undefined {
+  const s = ctx.sentences[sentenceIndex];
+  if (!s) return undefined;
+  const first = ctx.takenWithin(s.start, s.end, 'INSTITUTION')[0];
+  return first?.ref;
+}
+
+function gapIsClean(ctx: DocContext, from: number, to: number): boolean {
+  const gap = ctx.fold.slice(from, to);
+  return (
+    !/[,;。]/.test(gap) && !usePattern.test(gap) && ctx.takenWithin(from, to, 'MODEL').length === 0
+  );
+}
+
+/** The institution that built each model, from the sentence that says so. */
+function findDevelopers(ctx: DocContext, spans: ModelSpan[]): void {
+  for (const span of spans) {
+    const sentence = ctx.evidence(span).sentence;
+    const clause = clauseBounds(ctx, span.start);
+    let developer: string | undefined;
+    // [institution](…)(自研|发布…)的 … [model]
+    const institutions = ctx.takenWithin(clause.start, span.start, 'INSTITUTION');
+    const nearest = institutions.at(-1);
+    if (nearest) {
+      let from = nearest.end;
+      const def = /^\([^)]{0,24}\)/.exec(ctx.fold.slice(from));
+      if (def) from += def[0].length;
+      const gap = ctx.fold.slice(from, span.start);
+      const of = gap.lastIndexOf('的');
+      if (of >= 0 && gapIsClean(ctx, from + of, span.start) && !usePattern.test(gap.slice(0, of)))
+        developer = nearest.ref;
+    }
+    // … 发布/推出/开发 … [model], the developer being the clause's or the sentence's subject
+    if (!developer) {
+      const verbs = [...ctx.fold.slice(clause.start, span.start).matchAll(developPattern)];
+      const verb = verbs.at(-1);
+      if (verb) {
+        const verbStart = clause.start + verb.index;
+        if (gapIsClean(ctx, verbStart + verb[0].length, span.start)) {
+          const subject = ctx.takenWithin(clause.start, verbStart, 'INSTITUTION').at(-1);
+          developer = subject?.ref ?? sentenceSubject(ctx, sentence);
+        }
+      }
+    }
+    // [model] … 由[institution] … 研发
+    if (!developer) {
+      const after = ctx.fold.slice(span.end, clause.end);
+      const by = /^[^,。;]{0,8}?由/.exec(after);
+      if (by) {
+        const inst = ctx.takenStartingAt(span.end + by[0].length, 'INSTITUTION');
+        const rest = inst ? ctx.fold.slice(inst.end, clause.end) : '';
+        if (inst && new RegExp(`^[^,。;]{0,12}?(?:${alternation(developVerbs)})`).test(rest))
+          developer = inst.ref;
+      }
+    }
+    // 其 … 的[model]: 其 is the sentence's subject
+    if (
+      !developer &&
+      /其[^,。;]{0,16}的[^,。;]{0,10}$/.test(ctx.fold.slice(clause.start, span.start))
+    ) {
+      developer = sentenceSubject(ctx, sentence);
+    }
+    if (developer)
+      ctx.developments.push({ a: span.model.ref, b: developer, evidence: ctx.evidence(span) });
+  }
+}
+
+/** Finds models, their versions, parameters, release dates and developers. */
+export function extractModels(ctx: DocContext): void {
+  const names = findModelNames(ctx);
+  findMentions(ctx, names);
+  const spans = modelSpans(ctx);
+  findParameters(ctx, spans);
+  findReleaseDates(ctx, spans);
+  findDevelopers(ctx, spans);
+}

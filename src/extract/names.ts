@@ -1,0 +1,126 @@
+// Person names: a surname from the lexicon followed by one or two given-name characters, or a
+// Latin-letter name. Where a name runs straight into the next word (副行长黄进众邦银行), the
+// document decides its length: a name that also stands elsewhere without the next character is
+// the shorter one.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import type { DocContext } from './context.ts';
+import { honorifics, patterns, roleTitleSet, surnames } from './lexicon.ts';
+
+const honorificSet = new Set(honorifics);
+
+import { countOccurrences, isCjk } from './text.ts';
+
+/** Characters that end a name when they follow two name characters (也 in 杜蘅也谈到). */
+const AFTER_NAME = new Set([...'也则还又亦都就在与和对同等称说表认指坦透提谈介曾将已正']);
+/** Characters no given name uses. */
+const NOT_IN_NAME = new Set([...'的了是着把被这那们个等和与或及后前中上下内外年月日']);
+
+let jieba: Jieba | undefined;
+
+/** Whether `word` is an ordinary dictionary word (公司, 高管, 田野), not only a name. */
+export function isDictionaryWord(word: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  const parts = jieba.cut(word, false);
+  return parts.length === 1 && parts[0] === word;
+}
+
+/** Parts of speech that names are not made of: verbs, adverbs, pronouns, prepositions… */
+const FUNCTION_TAGS = /^(?:v|vd|vg|d|dg|p|c|r|rr|rz|u|uj|ul|uz|ug|uv|ud|m|mq|q|t|tg|y|e|o|ad|an)$/;
+
+/** Whether `text` reads as ordinary words with a verb or function word in it (如何借助, 覆盖明德). */
+export function isOrdinaryPhrase(text: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(text, false).some((t) => t.word.length >= 2 && FUNCTION_TAGS.test(t.tag));
+}
+
+const PROPER_TAGS = /^(?:nz|nr|nrt|nrfg|ns|nt|j|x|eng)$/;
+const OPENING_FUNCTION_TAGS = /^(?:c|d|df|p|r|rr|rz|u|uj|ul|uz|ug|uv|ud|y|e|o)$/;
+
+/**
+ * Whether `name` reads as a coined name (天衡, 墨枢, 招联智鹿) rather than ordinary words
+ * (放大, 金融语料, 既懂): no multi-character common word in it, no function word opening it.
+ */
+export function looksCoined(name: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  const tokens = jieba.tag(name, false);
+  if (tokens.some((t) => t.word.length >= 2 && !PROPER_TAGS.test(t.tag))) return false;
+  return !OPENING_FUNCTION_TAGS.test(tokens[0]?.tag ?? '');
+}
+
+/** The length of the surname starting at `i` (2 for 欧阳, 1 for 王), or 0. */
+export function surnameLength(text: string, i: number): number {
+  if (surnames.compound.has(text.slice(i, i + 2))) return 2;
+  return surnames.single.has(text[i] ?? '') ? 1 : 0;
+}
+
+export interface NameMatch {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** A Latin-letter person name at `i`: two or more capitalised words (David Wang). */
+function latinNameAt(text: string, i: number): NameMatch | null {
+  const m = /^[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+/.exec(text.slice(i, i + 40));
+  return m ? { name: m[0], start: i, end: i + m[0].length } : null;
+}
+
+function givenNameOk(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const ch = text[k];
+    if (!isCjk(ch) || NOT_IN_NAME.has(ch ?? '')) return false;
+  }
+  return true;
+}
+
+/** Whether a name ending at `end` is followed by something that plainly ends a name. */
+function endsCleanly(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === undefined || !isCjk(next)) return true;
+  const rest = text.slice(end, end + 12);
+  return AFTER_NAME.has(next) || patterns.speechVerbAt.test(rest);
+}
+
+/**
+ * The person name that starts at `i`, or null. `known` names of the document win; otherwise
+ * the length is chosen from how often each reading stands in the document.
+ */
+export function personNameAt(
+  ctx: DocContext,
+  i: number,
+  known: Iterable<string> = [],
+): NameMatch | null {
+  const text = ctx.fold;
+  for (const name of [...known].sort((a, b) => b.length - a.length)) {
+    if (text.startsWith(name, i))
+      return { name: ctx.text.slice(i, i + name.length), start: i, end: i + name.length };
+  }
+  const latin = latinNameAt(text, i);
+  if (latin) return latin;
+  const s = surnameLength(text, i);
+  if (s === 0) return null;
+  const short = i + s + 1;
+  const long = i + s + 2;
+  const shortOk = givenNameOk(text, i + s, short);
+  const longOk = shortOk && givenNameOk(text, short, long);
+  if (!shortOk) return null;
+  const pick = (end: number): NameMatch => ({ name: ctx.text.slice(i, end), start: i, end });
+  if (!longOk) return pick(short);
+  const shortCount = countOccurrences(text, text.slice(i, short));
+  const longCount = countOccurrences(text, text.slice(i, long));
+  if (shortCount > longCount) return pick(short);
+  if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
+  if (endsCleanly(text, short) && !endsCleanly(text, long)) return pick(short);
+  return pick(long);
+}
+
+/** Whether `name` can be a person's name at all (not a title, not an ordinary word). */
+export function plausiblePersonName(name: string, strict: boolean): boolean {
+  if (/^[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+$/.test(name)) return true;
+  if (name.length < 2 || name.length > 4 || ![...name].every((ch) => isCjk(ch))) return false;
+  const s = surnameLength(name, 0);
+  if (s === 0 || name.length - s < 1 || name.length - s > 2) return false;
+  if (roleTitleSet.has(name) || honorificSet.has(name.slice(s))) return false;
+  return !strict || !isDictionaryWord(name);
+}

@@ -1,0 +1,392 @@
+// People and their roles. The patterns Chinese news uses to introduce a person:
+//   [institution][qualifier][title][name]      江苏苏商银行股份有限公司副行长黄进
+//   titles joined by 、 or 兼                  党委书记、董事长欧阳明远
+//   several institutions for one person         南溪大学法学院教授、观微数据独立董事麦芃
+//   name(institution title)                     程立言(鼎信证券银行业首席分析师)
+//   name,institution title,                     上官若岚,鹤年人寿保险股份有限公司首席数据官,
+//   来自[institution]的[name] … 这位[title]     同样来自鹤年人寿的邹凯 … 这位理赔运营部总经理
+//   bylines and sign-offs                       界面新闻记者 | 何柳颖, (责任编辑:卢骁)
+//   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
+//   Q&A transcripts                             张三:…
+import type { DocContext, Entity } from './context.ts';
+import {
+  alternation,
+  bylineRoles,
+  HARD_STOP_CHARS,
+  patterns,
+  roleTitles,
+  speechAdverbs,
+  speechVerbs,
+} from './lexicon.ts';
+import { type NameMatch, personNameAt, plausiblePersonName } from './names.ts';
+import { isNameChar } from './text.ts';
+
+export interface Title {
+  start: number;
+  end: number;
+}
+
+/** A run of titles that one person holds at one institution: 副总经理兼首席信息官. */
+export interface RolePhrase {
+  /** Where the role starts (its qualifier included) and ends. */
+  start: number;
+  end: number;
+  role: string;
+  institution?: string;
+}
+
+const titleAt = new RegExp(`^(?:${alternation(roleTitles)})`);
+const JOINERS = /^(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
+const ROLE_LEADS = ['现任', '时任', '曾任', '担任', '出任', '兼任', '这位', '该', '一位', '位'];
+const speechPattern = new RegExp(
+  `(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`,
+  'g',
+);
+const bylinePattern = new RegExp(
+  `^(?:[(（【\\[]\\s*)?(?:文\\s*[|｜/]\\s*)?([\\u4e00-\\u9fffA-Za-z]{2,12}?)?(${alternation(bylineRoles)})\\s*[|｜:：/]?\\s*((?:[^\\s|｜:：()（）,，、]{2,4}(?:[\\s、,，]+|$|(?=[)）\\]】])))+?)(?:\\S{2,3}报道)?\\s*[)）\\]】]?$`,
+);
+
+/** Every core title in the text, outside names already taken. */
+export function findTitles(ctx: DocContext): Title[] {
+  const titles: Title[] = [];
+  for (const m of ctx.fold.matchAll(patterns.roleTitle)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const next = ctx.fold[end] ?? '';
+    if (/[会部处]/.test(next) && /董事|监事|编辑|理事/.test(m[0])) continue;
+    if (/[A-Za-z]/.test(m[0]) && /[A-Za-z]/.test(next + (ctx.fold[start - 1] ?? ''))) continue;
+    titles.push({ start, end });
+  }
+  return titles;
+}
+
+function roleHoldsName(ctx: DocContext, name: NameMatch): boolean {
+  const given = ctx.fold.slice(name.start + 1);
+  return !titleAt.test(given) && !titleAt.test(ctx.fold.slice(name.start + 2));
+}
+
+/**
+ * Names written right after a title (副行长黄进). They are found before institutions so that
+ * an institution name never swallows the person in front of it (黄进|众邦银行).
+ */
+export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<number, Entity> {
+  const byTitleEnd = new Map<number, Entity>();
+  const known = () =>
+    ctx
+      .all('PERSON')
+      .flatMap((p) => [...p.names.values()].filter((n) => n.strong).map((n) => n.name));
+  for (const title of titles) {
+    const name = personNameAt(ctx, title.end, known());
+    if (!name || !plausiblePersonName(name.name, false) || !roleHoldsName(ctx, name)) continue;
+    if (ctx.overlapsTaken(name.start, name.end)) continue;
+    const person = ctx.entity('PERSON', name.name, true);
+    ctx.mention(person, name);
+    byTitleEnd.set(title.end, person);
+  }
+  return byTitleEnd;
+}
+
+/** Offsets no institution name may extend back across: the ends of titles and names. */
+export function nameStops(ctx: DocContext, titles: Title[]): Set<number> {
+  const stops = new Set<number>();
+  for (const t of titles) stops.add(t.end);
+  for (const t of ctx.taken) if (t.kind === 'PERSON') stops.add(t.end);
+  return stops;
+}
+
+/** Skips back over an abbreviation definition "(以下简称“X”)" that ends at `at`. */
+function skipDefinition(text: string, at: number): number {
+  if (text[at - 1] !== ')') return at;
+  const open = text.lastIndexOf('(', at - 1);
+  if (open < 0 || at - open > 30 || !/简称|下称|以下称/.test(text.slice(open, at))) return at;
+  return open;
+}
+
+/** The qualifier before a title (科技信息部, 银行业, 金融AI) and the institution before that. */
+function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
+  const text = ctx.fold;
+  let q = titleStart;
+  while (q > 0 && titleStart - q < 10) {
+    const ch = text[q - 1];
+    if (!isNameChar(ch) || HARD_STOP_CHARS.has(ch ?? '')) break;
+    if (ctx.takenEndingAt(q, 'INSTITUTION') || ctx.takenEndingAt(q, 'PERSON')) break;
+    if (titleAt.test(text.slice(q - 1)) && q !== titleStart) break;
+    q--;
+  }
+  let qualifier = text.slice(q, titleStart);
+  const lead = ROLE_LEADS.find((l) => qualifier.includes(l));
+  if (lead) {
+    q += qualifier.lastIndexOf(lead) + lead.length;
+    qualifier = text.slice(q, titleStart);
+    return { start: q, institution: undefined };
+  }
+  let at = skipDefinition(text, q);
+  if (text[at - 1] === '的') at--;
+  const institution = ctx.takenEndingAt(at, 'INSTITUTION');
+  if (!institution && qualifier && q > 0 && isNameChar(text[q - 1])) {
+    // The qualifier did not reach back to anything known: it is not a qualifier.
+    return { start: titleStart, institution: undefined };
+  }
+  return { start: q, institution: institution?.ref, institutionStart: institution?.start };
+}
+
+/** Groups titles into role phrases and links each to the institution written before it. */
+export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] {
+  const phrases: RolePhrase[] = [];
+  for (let i = 0; i < titles.length; i++) {
+    const first = titles[i];
+    if (!first) continue;
+    let end = first.end;
+    while (i + 1 < titles.length) {
+      const next = titles[i + 1];
+      if (!next || !JOINERS.test(ctx.fold.slice(end, next.start))) break;
+      end = next.end;
+      i++;
+    }
+    const { start, institution } = qualifierAndInstitution(ctx, first.start);
+    phrases.push({ start, end, role: ctx.text.slice(start, end), institution });
+  }
+  return phrases;
+}
+
+function affiliate(
+  ctx: DocContext,
+  person: Entity,
+  institution: string | undefined,
+  role: string,
+  at: { start: number; end: number },
+) {
+  if (!institution) return;
+  ctx.affiliations.push({ a: person.ref, b: institution, role, evidence: ctx.evidence(at) });
+}
+
+/** The phrases chained before `phrase` by 、 (教授、观微数据独立董事麦芃). */
+function chainBefore(ctx: DocContext, phrases: RolePhrase[], phrase: RolePhrase): RolePhrase[] {
+  const chain = [phrase];
+  let current = phrase;
+  for (;;) {
+    const inst = current.institution
+      ? ctx.takenEndingAt(skipDefinition(ctx.fold, current.start), 'INSTITUTION')
+      : undefined;
+    const head = inst?.start ?? current.start;
+    const previous = phrases.find((p) => p.end === head - 1 && ctx.fold[p.end] === '、');
+    if (!previous) return chain;
+    chain.unshift(previous);
+    current = previous;
+  }
+}
+
+/** [institution][title][name] chains, with every institution of the chain. */
+function linkTitleNames(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
+  for (const phrase of phrases) {
+    const person = named.get(phrase.end);
+    if (!person) continue;
+    const chain = chainBefore(ctx, phrases, phrase);
+    let lastInstitution: string | undefined;
+    for (const p of chain) {
+      lastInstitution = p.institution ?? lastInstitution;
+      affiliate(ctx, person, p.institution ?? lastInstitution, p.role, {
+        start: p.start,
+        end: phrase.end,
+      });
+    }
+  }
+}
+
+/** The person whose name ends right before `end` (2 to 4 characters, after a boundary). */
+function nameEndingAt(ctx: DocContext, end: number, strict: boolean): NameMatch | null {
+  const existing = ctx.takenEndingAt(end, 'PERSON');
+  if (existing) return { name: ctx.text.slice(existing.start, end), start: existing.start, end };
+  for (const length of [4, 3, 2]) {
+    const start = end - length;
+    if (start < 0) continue;
+    const before = ctx.fold[start - 1];
+    const bounded =
+      start === 0 ||
+      !isNameChar(before) ||
+      HARD_STOP_CHARS.has(before ?? '') ||
+      before === '据' ||
+      before === '在';
+    const name = ctx.fold.slice(start, end);
+    if (bounded && plausiblePersonName(name, strict) && !ctx.overlapsTaken(start, end)) {
+      return { name: ctx.text.slice(start, end), start, end };
+    }
+  }
+  return null;
+}
+
+/** name(institution title) and name,institution title, */
+function linkAppositions(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
+  for (const phrase of phrases) {
+    if (named.has(phrase.end) || !phrase.institution) continue;
+    const inst = ctx.takenEndingAt(skipDefinition(ctx.fold, phrase.start), 'INSTITUTION');
+    const head = inst?.start ?? phrase.start;
+    const open = ctx.fold[head - 1];
+    const close = ctx.fold[phrase.end];
+    const paren = open === '(' && close === ')';
+    const comma = open === ',' && (close === ',' || close === '。');
+    if (!paren && !comma) continue;
+    const name = nameEndingAt(ctx, head - 1, false);
+    if (!name) continue;
+    const person = ctx.entity('PERSON', name.name, true);
+    ctx.mention(person, name);
+    affiliate(ctx, person, phrase.institution, phrase.role, {
+      start: name.start,
+      end: phrase.end + 1,
+    });
+  }
+}
+
+/** 来自[institution]的[name] … 这位[title]: the role comes a sentence later. */
+function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
+  for (const t of ctx.taken.filter((x) => x.kind === 'INSTITUTION')) {
+    if (ctx.fold.slice(t.start - 2, t.start) !== '来自' || ctx.fold[t.end] !== '的') continue;
+    const name = personNameAt(
+      ctx,
+      t.end + 1,
+      ctx.all('PERSON').flatMap((p) => [...p.names.values()].map((n) => n.name)),
+    );
+    if (!name || !plausiblePersonName(name.name, false)) continue;
+    const person = ctx.entity('PERSON', name.name, true);
+    ctx.mention(person, name);
+    const later = phrases.find(
+      (p) =>
+        p.start > name.end &&
+        /^(这位|该)/.test(ctx.fold.slice(p.start - 2, p.start)) &&
+        p.start - name.end < 120,
+    );
+    affiliate(ctx, person, t.ref, later?.role ?? '', {
+      start: t.start - 2,
+      end: later?.end ?? name.end,
+    });
+  }
+}
+
+/** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
+function findBylines(ctx: DocContext): void {
+  const lines: { start: number; text: string }[] = [];
+  let offset = 0;
+  for (const line of ctx.fold.split('\n')) {
+    lines.push({ start: offset, text: line });
+    offset += line.length + 1;
+  }
+  const found: {
+    media?: string;
+    role: string;
+    names: { name: string; start: number }[];
+    start: number;
+    end: number;
+  }[] = [];
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    if (trimmed.length > 40) continue;
+    const m = bylinePattern.exec(trimmed);
+    if (!m?.[2] || !m[3]) continue;
+    const lead = line.start + line.text.indexOf(trimmed);
+    const names: { name: string; start: number }[] = [];
+    const namesAt =
+      lead + trimmed.indexOf(m[3], (m.index ?? 0) + (m[1]?.length ?? 0) + m[2].length);
+    for (const part of m[3].matchAll(/[^\s、,，]+/g)) {
+      if (/报道$/.test(part[0])) continue;
+      names.push({
+        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
+        start: namesAt + part.index,
+      });
+    }
+    // 责任|编辑: the lazy media group may have taken the front of a longer role.
+    const split = /(责任|实习|特约|首席)$/.exec(m[1] ?? '');
+    const mediaText = split ? (m[1] ?? '').slice(0, -split[0].length) : m[1];
+    const role = split ? split[0] + m[2] : m[2];
+    const media =
+      mediaText && mediaText.length >= 2 && !/^(本报|本刊|本网|本台|文)$/.test(mediaText)
+        ? mediaText
+        : undefined;
+    found.push({ media, role, names, start: lead, end: lead + trimmed.length });
+  }
+  const houseMedia = found.find((f) => f.media)?.media ?? ctx.doc.publisher ?? undefined;
+  for (const byline of found) {
+    const mediaName = byline.media ?? houseMedia;
+    let institution: Entity | undefined;
+    if (mediaName) {
+      institution = ctx.entity('INSTITUTION', mediaName, true);
+      institution.institutionKind = 'media';
+      const at = byline.media ? ctx.fold.indexOf(byline.media, byline.start) : -1;
+      if (at >= 0) ctx.mention(institution, { start: at, end: at + byline.media!.length });
+      else if (!institution.mentions.length)
+        ctx.mention(institution, { start: byline.start, end: byline.end });
+    }
+    for (const n of byline.names) {
+      if (n.name.length < 2 || n.name.length > 4) continue;
+      const person = ctx.entity('PERSON', n.name, true);
+      ctx.mention(person, { start: n.start, end: n.start + n.name.length });
+      if (institution) {
+        ctx.affiliations.push({
+          a: person.ref,
+          b: institution.ref,
+          role: byline.role,
+          evidence: ctx.evidence({ start: byline.start, end: byline.end }),
+        });
+      }
+    }
+  }
+}
+
+/** Names right before a speech verb: 黄进介绍, 冉翀则认为, 据上官若岚介绍. */
+function findSpeakers(ctx: DocContext): void {
+  for (const m of ctx.fold.matchAll(speechPattern)) {
+    const name = nameEndingAt(ctx, m.index, true);
+    if (!name || ctx.takenEndingAt(m.index, 'PERSON')) continue;
+    const person = ctx.find('PERSON', name.name) ?? ctx.entity('PERSON', name.name, true);
+    ctx.mention(person, name);
+  }
+}
+
+/** Q&A transcripts: a paragraph that opens with "name:" is that person speaking. */
+function findTranscriptSpeakers(ctx: DocContext): void {
+  for (const m of ctx.fold.matchAll(/(?:^|\n)([^\n:：]{2,4})[:：]/g)) {
+    const start = m.index + (m[0].startsWith('\n') ? 1 : 0);
+    const name = m[1] ?? '';
+    if (!plausiblePersonName(name, true) || ctx.overlapsTaken(start, start + name.length)) continue;
+    const person = ctx.entity('PERSON', ctx.text.slice(start, start + name.length), true);
+    ctx.mention(person, { start, end: start + name.length });
+  }
+}
+
+/** Every later mention of a person's full name. */
+function findRepeatMentions(ctx: DocContext): void {
+  for (const person of ctx.all('PERSON')) {
+    for (const { name, strong } of [...person.names.values()]) {
+      if (!strong) continue;
+      let at = ctx.fold.indexOf(name);
+      while (at >= 0) {
+        const end = at + name.length;
+        if (!ctx.overlapsTaken(at, end)) ctx.mention(person, { start: at, end });
+        at = ctx.fold.indexOf(name, end);
+      }
+    }
+  }
+}
+
+/** People found before institutions: bylines and names after titles. */
+export function extractPeopleBeforeInstitutions(
+  ctx: DocContext,
+  titles: Title[],
+): Map<number, Entity> {
+  findBylines(ctx);
+  return findNamesAfterTitles(ctx, titles);
+}
+
+/** Roles and the remaining people, once institutions are known. */
+export function extractPeopleAfterInstitutions(
+  ctx: DocContext,
+  titles: Title[],
+  named: Map<number, Entity>,
+): void {
+  const phrases = findRolePhrases(ctx, titles);
+  linkTitleNames(ctx, phrases, named);
+  linkAppositions(ctx, phrases, named);
+  linkFromInstitution(ctx, phrases);
+  findSpeakers(ctx);
+  findTranscriptSpeakers(ctx);
+  findRepeatMentions(ctx);
+}
