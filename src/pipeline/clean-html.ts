@@ -9,6 +9,7 @@ import {
   makeLine,
   type PageMeta,
   readHeader,
+  signatureDate,
   toIsoDate,
 } from './clean-text.ts';
 import {
@@ -228,7 +229,7 @@ function readHeadMeta(scan: PageScan): HeadMeta {
 }
 
 /** Separators between a headline and the site name in <title>. */
-const TITLE_SEPARATOR = /\s*(?:[_|｜]|\s[-–—]\s|[-–—])\s*/g;
+const TITLE_SEPARATOR = /\s*(?:[_|｜]+|\s[-–—]+\s|[-–—]+)\s*/g;
 
 /**
  * Splits "headline_澜潮财经" / "headline - 证券视界网" / "headline-保险科技观察" into headline and
@@ -239,7 +240,7 @@ export function splitTitleSuffix(title: string): { headline: string; site: strin
   for (const m of title.matchAll(TITLE_SEPARATOR)) {
     const before = title[m.index - 1] ?? '';
     const after = title[m.index + m[0].length] ?? '';
-    const bare = m[0].trim() === m[0] && /^[-–—]$/.test(m[0]);
+    const bare = m[0] === '-';
     if (bare && /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after)) continue;
     last = m;
   }
@@ -703,6 +704,7 @@ export function cleanHtml($: cheerio.CheerioAPI, doc: DecodedDocument): CleanDoc
     meta.publishedAt ??= headerMeta.publishedAt;
     meta.publisher ??= headerMeta.publisher;
     meta.editor ??= headerMeta.editor;
+    meta.publishedAt ??= signatureDate(body);
     return body;
   };
   const lines = articleLines($, doc, finish);

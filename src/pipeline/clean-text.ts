@@ -2,6 +2,7 @@ import {
   BYLINE_ROLES,
   COUNTER_LINE_PATTERN,
   DISCLAIMER_PATTERNS,
+  FILING_LINE_PATTERN,
   FOOTER_STRONG_PATTERNS,
   FOOTER_WEAK_PATTERNS,
   FURNITURE_HEADING_ENDINGS,
@@ -12,6 +13,7 @@ import {
   MENU_SEPARATOR,
   META_FIELDS,
   SIGNATURE_ENDINGS,
+  TITLE_CONTINUATION_ENDINGS,
   TOOL_LINE_PATTERNS,
 } from './furniture.ts';
 import { collapseWhitespace, toSimplified } from './normalize.ts';
@@ -274,7 +276,7 @@ export function readHeader(lines: readonly Line[], meta: PageMeta): Line[] {
   for (; i < lines.length && i < HEADER_MAX_LINES; i++) {
     const line = lines[i];
     if (!line) break;
-    if (COUNTER_LINE_PATTERN.test(line.norm)) continue;
+    if (COUNTER_LINE_PATTERN.test(line.norm) || FILING_LINE_PATTERN.test(line.norm)) continue;
     const fields = parseMetaLine(line);
     if (fields) {
       const kept = applyMetaFields(fields, meta);
@@ -566,8 +568,23 @@ function isPreTitleNoise(line: Line): boolean {
   return (
     line.norm.length <= 4 ||
     COUNTER_LINE_PATTERN.test(line.norm) ||
+    FILING_LINE_PATTERN.test(line.norm) ||
     isMenuLine(line.norm) ||
     isBoilerplateLine(line, false)
+  );
+}
+
+/**
+ * Whether `next` finishes the headline `first`: announcements put the issuer on one line and
+ * "关于…的公告" on the next.
+ */
+function continuesTitle(first: Line, next: Line | undefined): next is Line {
+  return (
+    next !== undefined &&
+    first.norm.length <= 40 &&
+    next.norm.length <= 60 &&
+    !INNER_SENTENCE_PUNCT.test(first.norm + next.norm) &&
+    TITLE_CONTINUATION_ENDINGS.some((end) => next.norm.endsWith(end))
   );
 }
 
@@ -589,7 +606,18 @@ function takeTitle(
   const start = lines.findIndex((l) => !isPreTitleNoise(l));
   const first = lines[start];
   if (!first) return { title: lines[0]?.text ?? '', rest: lines.slice(1) };
+  const next = lines[start + 1];
+  if (continuesTitle(first, next))
+    return { title: first.text + next.text, rest: lines.slice(start + 2) };
   return { title: first.text, rest: lines.slice(start + 1) };
+}
+
+/** The date under an announcement's signature ("…董事会 / 2025年3月28日"), if the text ends so. */
+export function signatureDate(lines: readonly Line[]): string | null {
+  for (const line of lines.slice(-3).reverse()) {
+    if (DATE_ONLY.test(line.norm)) return toIsoDate(line.norm);
+  }
+  return null;
 }
 
 /** Markdown front matter keys → what they mean here. */
@@ -631,6 +659,7 @@ export function cleanText(doc: DecodedDocument): CleanDocument {
     ? { title: frontTitle, rest: lines }
     : takeTitle(lines, isMarkdown);
   const body = dropFurniture(readHeader(dropTitleRepeats(rest, title), meta));
+  meta.publishedAt ??= signatureDate(body);
   return {
     source: doc.source,
     format: doc.format,

@@ -367,6 +367,30 @@ export const BYLINE_ROLES: readonly string[] = [
   '策划',
 ];
 
+/**
+ * The register line above a listed company's announcement ("证券代码：601999 证券简称：江川银行
+ * 公告编号：2025-018"): filing data, not the headline and not content.
+ */
+export const FILING_LINE_PATTERN =
+  /^(?:证券代码|证券简称|股票代码|股票简称|债券代码|债券简称|优先股代码|公告编号|编号)\s*[:：]/;
+
+/**
+ * Endings of the second line of a two-line announcement headline ("江川农村商业银行股份有限公司"
+ * / "关于聘任高级管理人员的公告"): the two lines make one title.
+ */
+export const TITLE_CONTINUATION_ENDINGS: readonly string[] = [
+  '公告',
+  '通知',
+  '决议',
+  '公示',
+  '报告',
+  '通报',
+  '函',
+  '办法',
+  '意见',
+  '规定',
+];
+
 /** Endings of the signing line of an announcement ("XX银行股份有限公司董事会"): content, kept. */
 export const SIGNATURE_ENDINGS: readonly string[] = [
   '董事会',

@@ -37,8 +37,15 @@ function collectDictKeys(value: unknown, out: Set<string>): void {
       if (key) out.add(key);
     }
   } else if (Array.isArray(value)) {
-    if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      out.add(value[0]);
+    // A [source, target] pair; a group of two serialised dictionaries has spaces in both.
+    const [first, second] = value;
+    if (
+      value.length === 2 &&
+      typeof first === 'string' &&
+      typeof second === 'string' &&
+      !first.includes(' ')
+    ) {
+      out.add(first);
     } else for (const item of value) collectDictKeys(item, out);
   } else if (typeof value === 'object' && value !== null) {
     for (const item of Object.values(value)) collectDictKeys(item, out);
