@@ -1,0 +1,44 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { config } from './config.ts';
+import { db } from './db.ts';
+import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
+import { createApp, graphqlEndpoint } from './yoga.ts';
+
+// Only starts things: the schema is in src/schema, the HTTP app in yoga.ts.
+
+// prepareDatabase applies the migrations (migrate() of src/db/migrate.ts) and, on SQLite, turns
+// on write-ahead logging so a seed running beside the server does not block its reads.
+await prepareDatabase(db, config.databaseUrl);
+
+// A fresh database gets the documents of seeds/ (SEED_DIR; empty to skip), so the server never
+// opens on an empty graph; data already there is served as it is.
+if (config.seedDir && (await isEmpty(db))) {
+  try {
+    const report = await seedDirectory(db, config.seedDir, {
+      onDocument: (document) => {
+        if (document.status === 'failed') console.error(`  ${document.source}: ${document.error}`);
+      },
+    });
+    console.log(
+      `seeded ${config.seedDir}: ${report.stored} stored, ${report.failed} failed in ${Math.round(report.elapsedMs)} ms`,
+    );
+  } catch (error) {
+    console.error(`not seeded: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+const server = createServer(createApp({ db }));
+server.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`GraphQL server ready at http://${host}:${port}${graphqlEndpoint}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void db.$disconnect().finally(() => process.exit(0));
+  });
+}
