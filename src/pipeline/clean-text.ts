@@ -449,6 +449,7 @@ function tableRows(lines: readonly string[]): Set<number> {
   const rows = new Set<number>();
   lines.forEach((line, i) => {
     if (!TABLE_SEPARATOR.test(line) || !line.includes('-')) return;
+    rows.add(i);
     if (i > 0 && lines[i - 1]?.includes('|')) rows.add(i - 1);
     for (let j = i + 1; j < lines.length && lines[j]?.includes('|'); j++) rows.add(j);
   });
@@ -588,21 +589,8 @@ function continuesTitle(first: Line, next: Line | undefined): next is Line {
   );
 }
 
-/**
- * The headline and the lines after it: for Markdown the first heading (when it comes before
- * the article's first real paragraph), otherwise the first line that is not page chrome.
- */
-function takeTitle(
-  lines: readonly Line[],
-  preferHeading: boolean,
-): { title: string; rest: Line[] } {
-  if (preferHeading) {
-    const firstStrong = lines.findIndex(isStrongParagraph);
-    const limit = firstStrong === -1 ? lines.length : firstStrong;
-    const h = lines.findIndex((l, i) => i < limit && l.kind === 'heading');
-    const heading = lines[h];
-    if (heading) return { title: heading.text, rest: lines.filter((_, i) => i !== h) };
-  }
+/** The headline of a dump: the first line that is not page chrome (two lines for notices). */
+function takePlainTitle(lines: readonly Line[]): { title: string; rest: Line[] } {
   const start = lines.findIndex((l) => !isPreTitleNoise(l));
   const first = lines[start];
   if (!first) return { title: lines[0]?.text ?? '', rest: lines.slice(1) };
@@ -610,6 +598,26 @@ function takeTitle(
   if (continuesTitle(first, next))
     return { title: first.text + next.text, rest: lines.slice(start + 2) };
   return { title: first.text, rest: lines.slice(start + 1) };
+}
+
+/**
+ * The headline of a Markdown article: the front matter's title, else its first heading when
+ * that comes before the first real paragraph. What stands above that heading is breadcrumbs
+ * and navigation, except bylines and sentences.
+ */
+function takeMarkdownTitle(
+  lines: readonly Line[],
+  frontTitle: string,
+): { title: string; rest: Line[] } {
+  const firstStrong = lines.findIndex(isStrongParagraph);
+  const limit = firstStrong === -1 ? lines.length : firstStrong;
+  const h = lines.findIndex(
+    (l, i) => i < limit && l.kind === 'heading' && (!frontTitle || l.text === frontTitle),
+  );
+  const heading = lines[h];
+  if (!heading) return frontTitle ? { title: frontTitle, rest: [...lines] } : takePlainTitle(lines);
+  const above = lines.slice(0, h).filter((l) => isByline(l) || SENTENCE_END.test(l.norm));
+  return { title: frontTitle || heading.text, rest: [...above, ...lines.slice(h + 1)] };
 }
 
 /** The date under an announcement's signature ("…董事会 / 2025年3月28日"), if the text ends so. */
@@ -655,9 +663,7 @@ export function cleanText(doc: DecodedDocument): CleanDocument {
   const frontBylines = md ? applyFrontMatter(md.front, meta) : [];
   const frontTitle = md?.front.title ? collapseWhitespace(md.front.title) : '';
 
-  const { title, rest } = frontTitle
-    ? { title: frontTitle, rest: lines }
-    : takeTitle(lines, isMarkdown);
+  const { title, rest } = md ? takeMarkdownTitle(lines, frontTitle) : takePlainTitle(lines);
   const body = dropFurniture(readHeader(dropTitleRepeats(rest, title), meta));
   meta.publishedAt ??= signatureDate(body);
   return {
