@@ -159,13 +159,16 @@ function readJsonLd(value: unknown, out: { date: string | null; publisher: strin
   if (record['@graph']) readJsonLd(record['@graph'], out);
 }
 
-/** The text of a subtree, without the content of scripts and styles. */
+/**
+ * The text of a subtree, without the content of scripts and styles. Blocks end with a space,
+ * so that the fields of a meta line never run into the next paragraph.
+ */
 function innerText(node: AnyNode): string {
   if (node.type === 'text') return node.data;
   if (node.type !== 'tag' && node.type !== 'root') return '';
   let out = '';
   for (const child of node.children) out += innerText(child);
-  return out;
+  return node.type === 'tag' && (BLOCKS.has(node.name) || node.name === 'br') ? `${out} ` : out;
 }
 
 /** What the metadata step needs from the page, gathered in one walk over it. */
@@ -252,15 +255,20 @@ export function splitTitleSuffix(title: string): { headline: string; site: strin
   return siteLike && headline.length >= 4 ? { headline, site } : { headline: title, site: null };
 }
 
-/** The headline: og:title, else the <h1> that <title> agrees with, else <title> minus the site. */
+/**
+ * The headline: og:title, else the <h1> that agrees with <title> (the longest one the title
+ * contains or is contained in: logos and site names in <h1> are not headlines), else <title>
+ * minus the site name.
+ */
 function chooseTitle(head: HeadMeta, suffixSite: string | null): string {
   const og = head.meta.get('og:title') ?? head.meta.get('twitter:title');
   if (og) return collapseWhitespace(og);
   const headline = splitTitleSuffix(head.docTitle).headline;
-  const h1 =
-    head.h1s.find((h) => h.length >= 4 && head.docTitle.includes(h)) ??
-    head.h1s.find((h) => h.length >= 6 && h !== suffixSite);
-  return h1 ?? headline;
+  const h1s = head.h1s.filter((h) => h.length >= 4 && h !== suffixSite);
+  const agreeing = h1s
+    .filter((h) => headline.includes(h) || h.includes(headline))
+    .sort((a, b) => b.length - a.length)[0];
+  return agreeing ?? (headline || h1s[0] || '');
 }
 
 function firstMeta(head: HeadMeta, keys: readonly string[]): string | null {

@@ -7,6 +7,8 @@ import {
   FOOTER_WEAK_PATTERNS,
   FURNITURE_HEADING_ENDINGS,
   FURNITURE_HEADING_MAX_LENGTH,
+  FURNITURE_HEADING_PREFIX_MAX_LENGTH,
+  FURNITURE_HEADING_PREFIXES,
   FURNITURE_HEADINGS,
   MENU_ITEM_MAX_LENGTH,
   MENU_MIN_ITEMS,
@@ -96,7 +98,12 @@ export function isFurnitureHeading(line: Line): boolean {
   if (line.norm.length > FURNITURE_HEADING_MAX_LENGTH + 8) return false;
   const key = headingKey(line.norm);
   if (key.length === 0 || key.length > FURNITURE_HEADING_MAX_LENGTH) return false;
-  return HEADING_SET.has(key) || FURNITURE_HEADING_ENDINGS.some((end) => key.endsWith(end));
+  return (
+    HEADING_SET.has(key) ||
+    FURNITURE_HEADING_ENDINGS.some((end) => key.endsWith(end)) ||
+    (key.length <= FURNITURE_HEADING_PREFIX_MAX_LENGTH &&
+      FURNITURE_HEADING_PREFIXES.some((start) => key.startsWith(start)))
+  );
 }
 
 /** "关于我们 | 联系我们 | 加入我们", "首页 > 银行 > 正文": short items between separators. */
@@ -209,23 +216,44 @@ export function isBoilerplateLine(line: Line, strong = isStrongParagraph(line)):
 // ---------------------------------------------------------------------------------------------
 // Header fields: 来源: X  责任编辑: X  发布时间: 2024-09-15 18:02:53  作者: X
 
-type MetaRole = (typeof META_FIELDS)[number]['role'];
+/** What a header field is; 'site' is a media name standing alone after a date. */
+type MetaRole = (typeof META_FIELDS)[number]['role'] | 'site';
 
 const META_KEY = new RegExp(
-  `(?:^|(?<=[\\s|｜/【\\[（(]))(${[...META_FIELDS]
+  `(?:^|(?<=[\\s|｜/·•【\\[（(]))(${[...META_FIELDS]
     .map((f) => f.key)
     .sort((a, b) => b.length - a.length)
     .join('|')})\\s*[:：]\\s*`,
   'gu',
 );
 const META_ROLES: ReadonlyMap<string, MetaRole> = new Map(META_FIELDS.map((f) => [f.key, f.role]));
-const FIELD_TRIM = /^[\s|｜/【[（(]+|[\s|｜/】\]）)]+$/g;
+const FIELD_TRIM = /^[\s|｜/·•【[（(]+|[\s|｜/·•】\]）)]+$/g;
 
 interface MetaField {
   role: MetaRole;
   /** The field as written ("作者:许安然"), to put back when it is a byline. */
   raw: string;
   value: string;
+}
+
+/** A date (and time, weekday) at the start of a line, and what follows it. */
+const DATE_LEAD = new RegExp(`^(${DATE_ONLY.source.slice(1, -1)})(.*)$`);
+
+/**
+ * "2025-04-26 20:18 湾区财经周刊": a date line whose remainder names the site. The remainder is
+ * kept as a guess at the publisher, used only when no 来源 field says otherwise.
+ */
+function parseDateLine(line: Line): MetaField[] | null {
+  const m = DATE_LEAD.exec(line.norm);
+  if (!m?.[1]) return null;
+  const date = line.text.slice(0, m[1].length);
+  const rest = line.text.slice(m[1].length).replace(FIELD_TRIM, '');
+  if (!rest) return [{ role: 'date', raw: date, value: date }];
+  if (!looksLikeMediaName(rest) || /\d|\s/.test(rest)) return null;
+  return [
+    { role: 'date', raw: date, value: date },
+    { role: 'site', raw: rest, value: rest },
+  ];
 }
 
 /**
@@ -236,10 +264,9 @@ interface MetaField {
 export function parseMetaLine(line: Line): MetaField[] | null {
   const { text, norm } = line;
   if (norm.length > META_LINE_MAX_LENGTH) return null;
-  if (DATE_ONLY.test(norm)) return [{ role: 'date', raw: text, value: text }];
   const keys = [...norm.matchAll(META_KEY)];
   const first = keys[0];
-  if (!first) return null;
+  if (!first) return parseDateLine(line);
   const lead = norm.slice(0, first.index).replace(FIELD_TRIM, '');
   if (lead.length > 0 && !DATE_ONLY.test(lead)) return null;
   const fields: MetaField[] = lead ? [{ role: 'date', raw: lead, value: lead }] : [];
@@ -254,12 +281,13 @@ export function parseMetaLine(line: Line): MetaField[] | null {
 }
 
 /** Records the fields in `meta` (first value wins) and returns the bylines to keep. */
-function applyMetaFields(fields: readonly MetaField[], meta: PageMeta): string[] {
+function applyMetaFields(fields: readonly MetaField[], meta: PageMeta, sites: string[]): string[] {
   const kept: string[] = [];
   for (const field of fields) {
     if (field.role === 'date') meta.publishedAt ??= toIsoDate(field.value);
     else if (field.role === 'publisher' && looksLikeMediaName(field.value))
       meta.publisher ??= field.value;
+    else if (field.role === 'site') sites.push(field.value);
     else if (field.role === 'editor' && field.value) meta.editor ??= field.value;
     else if (field.role === 'byline') kept.push(field.raw);
   }
@@ -268,10 +296,12 @@ function applyMetaFields(fields: readonly MetaField[], meta: PageMeta): string[]
 
 /**
  * Takes the header block off the top of the article: its fields go to `meta`, counters ("0",
- * "阅读 3829") go away, bylines stay. Stops at the first line that is none of these.
+ * "阅读 3829") and filing lines go away, bylines stay. Stops at the first line that is none of
+ * these.
  */
 export function readHeader(lines: readonly Line[], meta: PageMeta): Line[] {
   const out: Line[] = [];
+  const sites: string[] = [];
   let i = 0;
   for (; i < lines.length && i < HEADER_MAX_LINES; i++) {
     const line = lines[i];
@@ -279,23 +309,28 @@ export function readHeader(lines: readonly Line[], meta: PageMeta): Line[] {
     if (COUNTER_LINE_PATTERN.test(line.norm) || FILING_LINE_PATTERN.test(line.norm)) continue;
     const fields = parseMetaLine(line);
     if (fields) {
-      const kept = applyMetaFields(fields, meta);
+      const kept = applyMetaFields(fields, meta, sites);
       if (kept.length > 0) out.push(makeLine(kept.join(' '), line.kind));
       continue;
     }
     if (!isByline(line)) break;
     out.push(line);
   }
+  meta.publisher ??= sites[0] ?? null;
   return out.concat(lines.slice(i));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Furniture after (and inside) the article
 
-/** A line that says "list, not article" on its own: a bare number, a link, a menu. */
+/** "· 标题", "• 标题", "▪ 标题": a bulleted line, as link lists are written out in dumps. */
+const BULLET = /^[·•●○◆◇▪▫■□►▶-]\s*\S/;
+
+/** A line that says "list, not article" on its own: a bare number, a link, a bullet, a menu. */
 function isListClue(line: Line): boolean {
   return (
     /^\d{1,3}$/.test(line.norm) ||
+    (BULLET.test(line.norm) && isHeadlineLike(line)) ||
     line.linkDensity >= LINK_LINE_DENSITY ||
     isMenuLine(line.norm) ||
     isBoilerplateLine(line, false)
@@ -570,6 +605,7 @@ function isPreTitleNoise(line: Line): boolean {
     line.norm.length <= 4 ||
     COUNTER_LINE_PATTERN.test(line.norm) ||
     FILING_LINE_PATTERN.test(line.norm) ||
+    parseMetaLine(line) !== null ||
     isMenuLine(line.norm) ||
     isBoilerplateLine(line, false)
   );
@@ -589,9 +625,28 @@ function continuesTitle(first: Line, next: Line | undefined): next is Line {
   );
 }
 
-/** The headline of a dump: the first line that is not page chrome (two lines for notices). */
+/** How far down a dump the headline and its header block are looked for. */
+const TITLE_ZONE_LINES = 10;
+
+/**
+ * Where the headline of a dump is: right above its header block (来源/时间 lines) when there is
+ * one near the top, since a site name, menus and breadcrumbs may come first; otherwise the
+ * first line that is not page chrome.
+ */
+function titleIndex(lines: readonly Line[]): number {
+  const firstStrong = lines.findIndex(isStrongParagraph);
+  const zone = Math.min(firstStrong === -1 ? lines.length : firstStrong, TITLE_ZONE_LINES);
+  const header = lines.findIndex((l, i) => i > 0 && i < zone && parseMetaLine(l) !== null);
+  for (let i = header - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line && !isPreTitleNoise(line) && !isByline(line)) return i;
+  }
+  return lines.findIndex((l) => !isPreTitleNoise(l));
+}
+
+/** The headline of a dump (two lines for notices) and the lines after it. */
 function takePlainTitle(lines: readonly Line[]): { title: string; rest: Line[] } {
-  const start = lines.findIndex((l) => !isPreTitleNoise(l));
+  const start = titleIndex(lines);
   const first = lines[start];
   if (!first) return { title: lines[0]?.text ?? '', rest: lines.slice(1) };
   const next = lines[start + 1];

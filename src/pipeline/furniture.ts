@@ -261,9 +261,27 @@ export const FURNITURE_HEADING_ENDINGS: readonly string[] = [
   '延伸阅读',
   '相关新闻',
   '相关文章',
+  '专题',
 ];
 
 export const FURNITURE_HEADING_MAX_LENGTH = 10;
+
+/**
+ * A very short line starting with one of these words is a furniture heading too ("相关公告",
+ * "热门专访", "更多精彩"); at most FURNITURE_HEADING_PREFIX_MAX_LENGTH characters, so that a
+ * subhead such as "推荐算法的隐忧" is not taken for one.
+ */
+export const FURNITURE_HEADING_PREFIXES: readonly string[] = [
+  '相关',
+  '热门',
+  '更多',
+  '推荐',
+  '延伸',
+  '往期',
+  '猜你',
+];
+
+export const FURNITURE_HEADING_PREFIX_MAX_LENGTH = 5;
 
 /**
  * Lines that are page furniture wherever they stand, however long: licence numbers and
@@ -302,6 +320,8 @@ export const DISCLAIMER_PATTERNS: readonly RegExp[] = [
 export const TOOL_LINE_PATTERNS: readonly RegExp[] = [
   /^(分享到|分享至|一键分享|扫一扫|扫码|微信扫|打开APP|下载APP|打开客户端|下载客户端|返回顶部|返回首页|打印本页|关闭窗口|点击下载|点击查看|字号|收藏本文|举报|纠错)/i,
   /^【(纠错|打印|关闭|收藏)】/,
+  /^(当前位置|您的位置|你的位置|所在位置)\s*[:：]/,
+  /^(广告|推广|赞助)\s*[|｜:：]/,
   /^(上一篇|下一篇)[:：]/,
 ];
 
