@@ -13,8 +13,10 @@ import { countOccurrences, isCjk } from './text.ts';
 
 /** Characters that end a name when they follow two name characters (也 in 杜蘅也谈到). */
 const AFTER_NAME = new Set([...'也则还又亦都就在与和对同等称说表认指坦透提谈介曾将已正']);
+/** Adverbs that stand between a subject and its verb (也谈到, 则认为). */
+const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就曾将已正']);
 /** Characters no given name uses. */
-const NOT_IN_NAME = new Set([...'的了是着把被这那们个等和与或及后前中上下内外年月日']);
+const NOT_IN_NAME = new Set([...'的了是着把被这那们个等与或及后前中上下内外年月日']);
 
 let jieba: Jieba | undefined;
 
@@ -110,6 +112,12 @@ export function personNameAt(
   const shortCount = countOccurrences(text, text.slice(i, short));
   const longCount = countOccurrences(text, text.slice(i, long));
   if (shortCount > longCount) return pick(short);
+  // 杜蘅也谈到: an adverb then a speech verb ends the shorter name; 李清和认为: a speech verb
+  // right after the longer one keeps it, though 和 can be a conjunction.
+  const verbAfterLong =
+    patterns.speechVerbAt.test(text.slice(long, long + 12)) &&
+    !ADVERB_AFTER_NAME.has(text[short] ?? '');
+  if (verbAfterLong) return pick(long);
   if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
   if (endsCleanly(text, short) && !endsCleanly(text, long)) return pick(short);
   return pick(long);

@@ -9,6 +9,7 @@ import './affiliation.ts';
 import './development.ts';
 import './raised.ts';
 import './mention.ts';
+import './extract.ts';
 
 /** The GraphQL schema of the knowledge graph, built once from the modules above. */
 export const schema = builder.toSchema();

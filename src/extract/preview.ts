@@ -1,0 +1,51 @@
+// Extraction preview: what the pipeline would find in a text, with the sentence behind every
+// fact, without touching the database. Serves `npm run extract` and the GraphQL `extract` query.
+import { createHash } from 'node:crypto';
+import { clean } from '../pipeline/clean.ts';
+import { decode } from '../pipeline/decode.ts';
+import { segment } from '../pipeline/segment.ts';
+import type { CleanDocument, DocumentFormat, Sentence } from '../pipeline/types.ts';
+import { extract } from './extract.ts';
+import type { Evidence, Extraction } from './types.ts';
+
+export interface PreviewEvidence {
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+}
+
+export interface Preview {
+  document: Omit<CleanDocument, 'text'> & { text: string };
+  extraction: Extraction;
+  /** The evidence of a fact as text: the words found and the sentence around them. */
+  quote: (evidence: Evidence) => PreviewEvidence;
+}
+
+/** Runs decode → clean → segment → extract on bytes (a file) or on a string. */
+export function preview(
+  input: Buffer | string,
+  format: DocumentFormat,
+  source = 'preview',
+): Preview {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const decoded = decode({ source, format, bytes });
+  const doc = clean(decoded);
+  const sentences: Sentence[] = segment(doc.text);
+  const extraction = extract(doc, sentences);
+  return {
+    document: doc,
+    extraction,
+    quote: (evidence) => ({
+      start: evidence.start,
+      end: evidence.end,
+      text: doc.text.slice(evidence.start, evidence.end),
+      sentence: sentences[evidence.sentence]?.text ?? '',
+    }),
+  };
+}
+
+/** A stable hash of a text, for previews that are not files. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
