@@ -1,5 +1,6 @@
 import {
   BYLINE_ROLES,
+  COMMENT_HEADING_ENDINGS,
   COUNTER_LINE_PATTERN,
   DISCLAIMER_PATTERNS,
   FILING_LINE_PATTERN,
@@ -362,20 +363,37 @@ function trimTail(lines: readonly Line[]): Line[] {
   return lines.slice(0, cut);
 }
 
+/** Characters of strong paragraphs after each index: how much article is still to come. */
+function strongCharsAfter(lines: readonly Line[], strong: readonly boolean[]): number[] {
+  const after = new Array<number>(lines.length + 1).fill(0);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    after[i] = (after[i + 1] ?? 0) + (strong[i] ? (lines[i]?.norm.length ?? 0) : 0);
+  }
+  return after;
+}
+
+function isCommentHeading(line: Line): boolean {
+  const key = headingKey(line.norm);
+  return COMMENT_HEADING_ENDINGS.some((end) => key.endsWith(end));
+}
+
 /**
  * Removes page furniture from the article's lines. A furniture heading (新闻热榜, 相关阅读,
- * 网友评论…) ends the article when no strong paragraph follows it; otherwise it opens an inset
- * list that lasts until the next strong paragraph. Footers, disclaimers, menus and share bars
- * go wherever they are; a list-like tail goes too.
+ * 网友评论…) ends the article when no strong paragraph follows it (a comments heading, when
+ * most of the article's prose is before it); otherwise it opens an inset list that lasts until
+ * the next strong paragraph. Footers, disclaimers, menus and share bars go wherever they are;
+ * a list-like tail goes too.
  */
 export function dropFurniture(lines: readonly Line[]): Line[] {
   const strong = lines.map(isStrongParagraph);
-  const lastStrong = strong.lastIndexOf(true);
+  const after = strongCharsAfter(lines, strong);
+  const total = after[0] ?? 0;
   const out: Line[] = [];
   let inList = false;
   for (const [i, line] of lines.entries()) {
     if (isFurnitureHeading(line)) {
-      if (i > lastStrong) break;
+      const rest = after[i] ?? 0;
+      if (rest === 0 || (isCommentHeading(line) && rest * 2 < total)) break;
       inList = true;
       continue;
     }

@@ -267,6 +267,19 @@ export const FURNITURE_HEADING_ENDINGS: readonly string[] = [
 export const FURNITURE_HEADING_MAX_LENGTH = 10;
 
 /**
+ * Furniture headings ending in these words open a comments section. Comments always follow
+ * the article and can be long, punctuated sentences, so such a heading ends the article once
+ * most of the article's prose is behind it.
+ */
+export const COMMENT_HEADING_ENDINGS: readonly string[] = [
+  '评论',
+  '留言',
+  '跟帖',
+  '评论区',
+  '网友说',
+];
+
+/**
  * A very short line starting with one of these words is a furniture heading too ("相关公告",
  * "热门专访", "更多精彩"); at most FURNITURE_HEADING_PREFIX_MAX_LENGTH characters, so that a
  * subhead such as "推荐算法的隐忧" is not taken for one.

@@ -134,6 +134,13 @@ describe('cleanText: furniture after the article', () => {
     expect(cleanText(doc(dump)).text).toBe(P1);
   });
 
+  it('ends the article at a comments heading even when comments are long sentences', () => {
+    const comment =
+      '网友甲：说得太好了，银行确实需要重视可解释性，不然客户投诉会非常多，监管也不会放过，这个问题必须解决。';
+    const dump = [T, P1, P2, P3, '网友评论(2)', comment, comment].join('\n');
+    expect(cleanText(doc(dump)).text.split('\n')).toEqual([P1, P2, P3]);
+  });
+
   it('resumes the article after an inset related-reading list', () => {
     const dump = [
       T,
