@@ -262,7 +262,12 @@ export function splitTitleSuffix(title: string): { headline: string; site: strin
  */
 function chooseTitle(head: HeadMeta, suffixSite: string | null): string {
   const og = head.meta.get('og:title') ?? head.meta.get('twitter:title');
-  if (og) return collapseWhitespace(og);
+  if (og) {
+    // Some sites repeat their name in og:title too; only a name the page gives elsewhere goes.
+    const split = splitTitleSuffix(collapseWhitespace(og));
+    const site = head.meta.get('og:site_name') ?? suffixSite;
+    return split.site && split.site === site ? split.headline : collapseWhitespace(og);
+  }
   const headline = splitTitleSuffix(head.docTitle).headline;
   const h1s = head.h1s.filter((h) => h.length >= 4 && h !== suffixSite);
   const agreeing = h1s
@@ -286,7 +291,7 @@ const WINDOW_EDITOR = /责任编辑\s*[:：]\s*([\p{Script=Han}·]{2,6})/u;
 const META_WINDOW_CHARS = 200;
 
 /** The text just after the headline in the page, where the meta line sits. */
-function metaWindow(body: Element | null, title: string): string {
+function metaWindow(body: AnyNode | null, title: string): string {
   if (!title || !body) return '';
   const text = innerText(body).replace(/\s+/g, ' ');
   const at = text.indexOf(title);
@@ -311,11 +316,12 @@ function readPageMeta($: cheerio.CheerioAPI): { title: string; meta: PageMeta } 
     datePublished: [],
     body: null,
   };
-  scanPage($.root()[0] as AnyNode, scan);
+  const root = $.root()[0];
+  if (root) scanPage(root, scan);
   const head = readHeadMeta(scan);
   const suffixSite = splitTitleSuffix(head.docTitle).site;
   const title = chooseTitle(head, suffixSite);
-  const window = metaWindow(scan.body, title);
+  const window = metaWindow(scan.body ?? root ?? null, title);
   const norm = toSimplified(window);
   const metaDate = firstMeta(head, DATE_META_KEYS) ?? head.ldDate ?? head.meta.get('time') ?? null;
   const metaPublisher = [firstMeta(head, PUBLISHER_META_KEYS), head.ldPublisher, suffixSite]
@@ -359,6 +365,9 @@ function countPunct(s: string): number {
 
 function computeStats(el: Element, map: StatsMap, inLink: boolean): Stats {
   const stats: Stats = { chars: 0, linkChars: 0, punct: 0, inlineChars: 0, inlinePunct: 0 };
+  map.set(el, stats);
+  // Scripts and styles are removed unread; their commas and colons are not prose.
+  if (JUNK.has(el.name)) return stats;
   const link = inLink || el.name === 'a';
   for (const child of el.children) {
     if (child.type === 'text') {
@@ -380,7 +389,6 @@ function computeStats(el: Element, map: StatsMap, inLink: boolean): Stats {
       }
     }
   }
-  map.set(el, stats);
   return stats;
 }
 
@@ -392,17 +400,20 @@ function linkDensity(stats: Stats | undefined): number {
 function subtractFromAncestors(el: Element, map: StatsMap): void {
   const gone = map.get(el);
   if (!gone) return;
-  const inline = !BLOCKS.has(el.name);
+  // An inline element's text is part of the own paragraph of every ancestor up to (and
+  // including) the first block one.
+  let inline = !BLOCKS.has(el.name);
   for (let p = el.parent; p && isElement(p); p = p.parent) {
     const s = map.get(p);
     if (!s) continue;
     s.chars -= gone.chars;
     s.linkChars -= gone.linkChars;
     s.punct -= gone.punct;
-    if (inline && p === el.parent) {
+    if (inline) {
       s.inlineChars -= gone.inlineChars;
       s.inlinePunct -= gone.inlinePunct;
     }
+    inline &&= !BLOCKS.has(p.name);
   }
 }
 
@@ -682,17 +693,27 @@ function textLength(lines: readonly Line[]): number {
   return lines.reduce((n, l) => n + l.text.length, 0);
 }
 
-/** The article's lines: strict rules first, looser ones on a fresh parse while too short. */
-function articleLines(
-  $: cheerio.CheerioAPI,
-  doc: DecodedDocument,
-  finish: (l: Line[]) => Line[],
-): Line[] {
-  let best: Line[] = [];
+/** An attempt's result: the article's lines and what its header block said. */
+interface Article {
+  lines: Line[];
+  header: PageMeta;
+}
+
+/** The article in the extracted lines: headline repeats, header block and furniture taken off. */
+function finishArticle(lines: Line[], title: string): Article {
+  const header: PageMeta = { publishedAt: null, publisher: null, editor: null };
+  const body = dropFurniture(readHeader(dropTitleRepeats(lines, title), header));
+  header.publishedAt ??= signatureDate(body);
+  return { lines: body, header };
+}
+
+/** The article: strict rules first, looser ones on a fresh parse while it comes out too short. */
+function findArticle($: cheerio.CheerioAPI, doc: DecodedDocument, title: string): Article {
+  let best: Article = { lines: [], header: { publishedAt: null, publisher: null, editor: null } };
   for (const [i, rules] of ATTEMPTS.entries()) {
-    const lines = finish(extractLines(i === 0 ? $ : loadHtml(doc.text), rules));
-    if (textLength(lines) > textLength(best)) best = lines;
-    if (textLength(best) >= MIN_ARTICLE_CHARS) break;
+    const attempt = finishArticle(extractLines(i === 0 ? $ : loadHtml(doc.text), rules), title);
+    if (textLength(attempt.lines) > textLength(best.lines)) best = attempt;
+    if (textLength(best.lines) >= MIN_ARTICLE_CHARS) break;
   }
   return best;
 }
@@ -706,25 +727,16 @@ function articleLines(
  */
 export function cleanHtml($: cheerio.CheerioAPI, doc: DecodedDocument): CleanDocument {
   const { title, meta } = readPageMeta($);
-  const finish = (lines: Line[]): Line[] => {
-    const headerMeta: PageMeta = { publishedAt: null, publisher: null, editor: null };
-    const body = dropFurniture(readHeader(dropTitleRepeats(lines, title), headerMeta));
-    meta.publishedAt ??= headerMeta.publishedAt;
-    meta.publisher ??= headerMeta.publisher;
-    meta.editor ??= headerMeta.editor;
-    meta.publishedAt ??= signatureDate(body);
-    return body;
-  };
-  const lines = articleLines($, doc, finish);
+  const { lines, header } = findArticle($, doc, title);
   return {
     source: doc.source,
     format: doc.format,
     contentHash: doc.contentHash,
     encoding: doc.encoding,
     title,
-    publishedAt: meta.publishedAt,
-    publisher: meta.publisher,
-    editor: meta.editor,
+    publishedAt: meta.publishedAt ?? header.publishedAt,
+    publisher: meta.publisher ?? header.publisher,
+    editor: meta.editor ?? header.editor,
     text: joinLines(lines),
   };
 }

@@ -47,6 +47,13 @@ describe('cleanHtml: metadata', () => {
     });
   });
 
+  it('strips the site name from og:title only when the page names that site', () => {
+    const head = (og: string) =>
+      `<title>x_澜潮财经</title><meta property="og:title" content="${og}"><meta property="og:site_name" content="澜潮财经">`;
+    expect(run(page(head('天衡2.0发布_澜潮财经'), ARTICLE)).title).toBe('天衡2.0发布');
+    expect(run(page(head('天衡2.0发布-问策3.0'), ARTICLE)).title).toBe('天衡2.0发布-问策3.0');
+  });
+
   it('falls back to the <h1> that <title> agrees with, pubdate and meta source', () => {
     const c = run(
       page(
