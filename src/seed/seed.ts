@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { type Db, sqlitePath } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import {
+  type DocumentCounts,
+  type PersistedDocument,
+  type PreparedDocument,
+  persistBatch,
+  removeDocuments,
+} from '../pipeline/persist.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  type DocumentFile,
+  findDocuments,
+  readDocument,
+} from '../pipeline/read.ts';
+import {
+  defaultSteps,
+  emptyTimings,
+  prepareDocument,
+  type Steps,
+  type StepTimings,
+} from '../pipeline/run.ts';
+
+// Seeding a folder: every document file goes through the pipeline and is stored, unchanged files
+// (same hash) are skipped without a single write, and a file that fails is reported without
+// stopping the others or touching what is already stored for it.
+
+export interface SeedOptions {
+  /** Also remove the stored documents whose file is no longer in the folder. */
+  prune?: boolean;
+  /** Re-extract files even when their content hash is unchanged. */
+  force?: boolean;
+  /** Documents stored per transaction (1: one transaction per document). */
+  batchSize?: number;
+  /** Files larger than this are reported as failed, unread. */
+  maxBytes?: number;
+  /** The pipeline's in-memory steps (tests swap in a hand-made extract). */
+  steps?: Steps;
+  /** Called once per document, in file order, as soon as its outcome is known. */
+  onDocument?: (report: DocumentReport) => void;
+}
+
+export type DocumentReport =
+  | {
+      source: string;
+      status: 'stored';
+      title: string;
+      counts: DocumentCounts;
+      /** True when an earlier version of the file was replaced. */
+      replaced: boolean;
+      warnings: string[];
+    }
+  | { source: string; status: 'skipped' }
+  | { source: string; status: 'failed'; error: string }
+  | { source: string; status: 'pruned' };
+
+export interface SeedReport {
+  documents: DocumentReport[];
+  stored: number;
+  skipped: number;
+  failed: number;
+  pruned: number;
+  elapsedMs: number;
+  /** Milliseconds per pipeline step, summed over all documents. */
+  timings: StepTimings;
+}
+
+/** True when the database holds no document yet (the server seeds it then). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.document.findFirst({ select: { id: true } })) === null;
+}
+
+/**
+ * Brings the database at `url` to the current schema, and on SQLite turns on write-ahead
+ * logging (readers do not block the seeder) with synchronous=NORMAL, safe under WAL and much
+ * cheaper per transaction. Call it once before seeding or serving.
+ */
+export async function prepareDatabase(db: Db, url: string): Promise<void> {
+  await migrate(url);
+  if (sqlitePath(url) === null) return;
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+}
+
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+}
+
+/** Reports in file order: each is handed on once every report before it is known. */
+function orderedReports(sources: string[], onDocument?: (report: DocumentReport) => void) {
+  const slots = new Map(sources.map((source, i) => [source, i]));
+  const known: (DocumentReport | undefined)[] = sources.map(() => undefined);
+  let next = 0;
+  return {
+    set(report: DocumentReport) {
+      known[slots.get(report.source)!] = report;
+      while (next < known.length && known[next] !== undefined) {
+        const ready = known[next]!;
+        next++;
+        onDocument?.(ready);
+      }
+    },
+    all: () => known.filter((r): r is DocumentReport => r !== undefined),
+  };
+}
+
+/**
+ * Seeds every document under `dir` (.txt, .html, .htm, .md, recursively) into `db`. Each
+ * document's source is its path relative to `dir`. Never throws for one file's sake: failures
+ * are in the report. Throws only when `dir` cannot be read at all.
+ */
+export async function seedDirectory(
+  db: Db,
+  dir: string,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
+  const started = performance.now();
+  const batchSize = Math.max(1, options.batchSize ?? 1);
+  const steps = options.steps ?? defaultSteps;
+  const timings = emptyTimings();
+  const { files, problems } = await findDocuments(dir);
+  const reports = orderedReports(
+    [...files.map((f) => f.source), ...problems.map((p) => p.source)],
+    options.onDocument,
+  );
+  const stored = await db.document.findMany({
+    select: { id: true, source: true, contentHash: true },
+  });
+  const hashes = new Map(stored.map((d) => [d.source, d.contentHash]));
+
+  let batch: { prepared: PreparedDocument; title: string }[] = [];
+  const stores = (result: PersistedDocument, title: string): DocumentReport => ({
+    source: result.source,
+    status: 'stored',
+    title,
+    counts: result.counts,
+    replaced: result.replaced,
+    warnings: result.warnings,
+  });
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    if (pending.length === 0) return;
+    const persistStarted = performance.now();
+    try {
+      const results = await persistBatch(
+        db,
+        pending.map((p) => p.prepared),
+      );
+      results.forEach((result, i) => {
+        reports.set(stores(result, pending[i]!.title));
+      });
+    } catch (error) {
+      // One bad document must not cost the others: store the batch one document at a time.
+      for (const { prepared, title } of pending) {
+        try {
+          const [result] = await persistBatch(db, [prepared]);
+          reports.set(stores(result!, title));
+        } catch (single) {
+          const reason = pending.length === 1 ? error : single;
+          reports.set({ source: prepared.doc.source, status: 'failed', error: message(reason) });
+        }
+      }
+    } finally {
+      timings.persist += performance.now() - persistStarted;
+    }
+  };
+
+  const prepareFile = async (file: DocumentFile) => {
+    const readStarted = performance.now();
+    const raw = await readDocument(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    timings.read += performance.now() - readStarted;
+    const hash = createHash('sha256').update(raw.bytes).digest('hex');
+    if (!options.force && hashes.get(file.source) === hash) return null;
+    const { prepared, timings: spent } = prepareDocument(raw, steps);
+    for (const step of Object.keys(spent) as (keyof StepTimings)[]) timings[step] += spent[step];
+    return prepared;
+  };
+
+  for (const problem of problems) {
+    reports.set({ source: problem.source, status: 'failed', error: problem.error });
+  }
+  for (const file of files) {
+    try {
+      const prepared = await prepareFile(file);
+      if (prepared === null) {
+        reports.set({ source: file.source, status: 'skipped' });
+        continue;
+      }
+      batch.push({ prepared, title: prepared.doc.title });
+    } catch (error) {
+      reports.set({ source: file.source, status: 'failed', error: message(error) });
+    }
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+
+  const documents = reports.all();
+  let pruned = 0;
+  if (options.prune) {
+    const present = new Set([...files.map((f) => f.source), ...problems.map((p) => p.source)]);
+    // Only documents seeded from a folder (a relative path) can be missing from one; a folder
+    // that could not be read keeps everything stored under it.
+    const unreadable = problems.map((p) => `${p.source}/`);
+    const gone = stored.filter(
+      (d) =>
+        !present.has(d.source) &&
+        !/^[a-z][a-z0-9+.-]*:/i.test(d.source) &&
+        !unreadable.some((folder) => d.source.startsWith(folder)),
+    );
+    const persistStarted = performance.now();
+    pruned = await removeDocuments(
+      db,
+      gone.map((d) => d.id),
+    );
+    timings.persist += performance.now() - persistStarted;
+    for (const d of gone) {
+      const report: DocumentReport = { source: d.source, status: 'pruned' };
+      documents.push(report);
+      options.onDocument?.(report);
+    }
+  }
+
+  const count = (status: DocumentReport['status']) =>
+    documents.filter((d) => d.status === status).length;
+  return {
+    documents,
+    stored: count('stored'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    pruned,
+    elapsedMs: performance.now() - started,
+    timings,
+  };
+}
