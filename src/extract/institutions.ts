@@ -13,6 +13,7 @@ import {
   NAME_LEADS,
   patterns,
   places,
+  startsWithTitle,
   suffixNotBefore,
   WEAK_START_CHARS,
 } from './lexicon.ts';
@@ -27,6 +28,11 @@ const knownPattern = new RegExp(alternation(knownByName.keys()), 'g');
 const suffixPattern = new RegExp(alternation(institutionSuffixes.map((s) => s.suffix)), 'g');
 const ABBREVIATION =
   /^\((?:以下简称|以下称|下称|简称|下文简称|以下统称|以下简称为|下同)[:,]?["“「『]?([^"”」』()]{2,16}?)["”」』]?\)/;
+/**
+ * Suffixes that start names but never extend one: 东陵财经大学 + 金融科技研究院 reads on to
+ * 研究院, and 北辰农商行 + 科技信息部 is a department.
+ */
+const CHAIN_TRANSPARENT = new Set(['科技']);
 /** Suffixes of units inside an institution (大学 + 金融科技研究院) or of its legal form. */
 const SUB_UNIT_SUFFIXES = new Set([
   '研究院',
@@ -38,7 +44,17 @@ const SUB_UNIT_SUFFIXES = new Set([
   '股份有限公司',
   '有限责任公司',
 ]);
-const RENAMED = /^[,]?(?:现|后|已)?(?:更名为|改名为|更名|改名)["“「]?/;
+/** 原X(，…)现更名为Y: the rename may follow X after a short clause (完成股权变更，现更名为). */
+const RENAMED = /^[^。;!?\n]{0,16}?(?:现|后|已|并)?(?:正式)?(?:更名为|改名为|更名|改名)["“「]?/;
+/** Y(原X…): the former name written in brackets right after the new one. */
+const FORMERLY = /^\((?:原|曾用名|原名)[:]?/;
+/** A preposition right before a suffix makes it a common noun: 在银行的落地, 向银行申请. */
+const PREPOSITION_BEFORE_SUFFIX = new Set([...'在于对向从把被给让跟到']);
+/**
+ * Units of an institution named after it that are departments, not institutions: a broker's
+ * 研究所 is its research department (恒拓证券研究所所长 works for 恒拓证券).
+ */
+const DEPARTMENT_UNITS: Record<string, string[]> = { 证券: ['研究所'] };
 
 /** Legal forms removed, to compare names (华东数智银行股份有限公司 → 华东数智银行). */
 export function stripLegalForm(name: string): string {
@@ -107,6 +123,9 @@ function nameStart(
     if (ctx.takenEndingAt(limit, 'PERSON') || ctx.takenEndingAt(limit, 'MODEL')) break;
     limit--;
   }
+  if (PREPOSITION_BEFORE_SUFFIX.has(text[suffixStart - 1] ?? '')) return -1;
+  // A title right after the name (启衡研究院高级研究员) shows it names an employer.
+  const beforeTitle = startsWithTitle(text.slice(end, end + 12));
   let best = { start: -1, score: Number.NEGATIVE_INFINITY };
   for (let p = limit; p <= suffixStart; p++) {
     const candidate = text.slice(p, end);
@@ -119,12 +138,16 @@ function nameStart(
     if (containsVerb(head)) score -= 6;
     if (/[与和及]/.test(head.slice(1))) score -= 3;
     const evidence = Boolean(abbreviation) || ctx.find('INSTITUTION', candidate) !== undefined;
-    if (!evidence && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
+    const titled = beforeTitle && p === limit && head.length <= 3;
+    if (!evidence && !titled && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
     // A boundary that splits a word (如|果持有人) is not a boundary.
     if (isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
     if (!evidence && head.length > 6) score -= 2 * (head.length - 6);
-    if (abbreviation && abbreviation[0] === text[p]) score += 5;
+    // The short name defined right after is the front of the full name (瀚海數碼銀行有限公司
+    // (下称「瀚海數碼銀行」)): words before it are a description (香港虛擬銀行).
+    if (abbreviation && candidate.startsWith(abbreviation)) score += 8;
+    else if (abbreviation && abbreviation[0] === text[p]) score += 5;
     else if (abbreviation && isSubsequence(abbreviation, candidate)) score += 1;
     if (knownByName.has(candidate)) score += 5;
     if (places.some((place) => candidate.startsWith(place))) score += 1;
@@ -156,6 +179,15 @@ function addInstitution(
   return entity;
 }
 
+/**
+ * Whether a known name ending in a unit character is really the front of a common word:
+ * 科技部门 is a department, not 科技部 + 门.
+ */
+function splitsUnitWord(surface: string, after: string | undefined): boolean {
+  const last = surface.at(-1) ?? '';
+  return after !== undefined && /[部局委办院所会]/.test(last) && isDictionaryWord(last + after);
+}
+
 /** Names from the lexicon of real institutions (国家网信办 → 国家互联网信息办公室). */
 function findKnown(ctx: DocContext): void {
   for (const m of ctx.fold.matchAll(knownPattern)) {
@@ -175,6 +207,7 @@ function findKnown(ctx: DocContext): void {
       continue;
     if (
       suffixBlocked(ctx.fold, surface.slice(-2), end) ||
+      splitsUnitWord(surface, after) ||
       (after && /[A-Za-z]/.test(after) && /[A-Za-z]$/.test(surface))
     )
       continue;
@@ -191,6 +224,14 @@ function findKnown(ctx: DocContext): void {
   }
 }
 
+/** Whether `unit` right after a name ending with `name`'s suffix is one of its departments. */
+function isDepartment(name: string, between: string, unit: string): boolean {
+  if (between !== '') return false;
+  return Object.entries(DEPARTMENT_UNITS).some(
+    ([suffix, units]) => name.endsWith(suffix) && units.includes(unit),
+  );
+}
+
 /** Names that end with an institutional suffix; a short name defined right after joins them. */
 function findBySuffix(ctx: DocContext, stops: Set<number>): void {
   const text = ctx.fold;
@@ -200,7 +241,7 @@ function findBySuffix(ctx: DocContext, stops: Set<number>): void {
     for (let again = true; again; ) {
       again = false;
       const rest = text.slice(end, end + MAX_NAME);
-      const next = [...rest.matchAll(suffixPattern)][0];
+      const next = [...rest.matchAll(suffixPattern)].find((n) => !CHAIN_TRANSPARENT.has(n[0]));
       if (next && next.index !== undefined) {
         const between = rest.slice(0, next.index);
         const subUnit = between === '' || SUB_UNIT_SUFFIXES.has(next[0]);
@@ -215,7 +256,8 @@ function findBySuffix(ctx: DocContext, stops: Set<number>): void {
           const candidateEnd = end + next.index + next[0].length;
           if (
             !suffixBlocked(text, next[0], candidateEnd) &&
-            !/^(?:[部处科组室]|中心)/.test(between)
+            !/^(?:[部处科组室]|中心)/.test(between) &&
+            !isDepartment(text.slice(m.index, end), between, next[0])
           ) {
             end = candidateEnd;
             again = true;
@@ -244,15 +286,22 @@ function findDefinedAfterKnown(ctx: DocContext): void {
   }
 }
 
-/** Renamed institutions: 原X(，)现更名为Y / Y(原X) join as one with both names. */
+/** Renamed institutions: 原X(，…)现更名为Y and Y(原X) join as one entity with both names. */
 function findRenamed(ctx: DocContext): void {
   const text = ctx.fold;
   for (const entity of ctx.all('INSTITUTION')) {
+    if (!ctx.entities.has(entity.ref)) continue;
     for (const m of [...entity.mentions]) {
-      const before = text.slice(Math.max(0, m.start - 1), m.start);
-      if (before !== '原') continue;
-      const rest = text.slice(m.end, m.end + 12);
-      const renamed = RENAMED.exec(rest);
+      if (!ctx.entities.has(entity.ref)) break;
+      const formerly = FORMERLY.exec(text.slice(m.end, m.end + 8));
+      if (formerly) {
+        const old = ctx.takenStartingAt(m.end + formerly[0].length, 'INSTITUTION');
+        const target = old ? ctx.entities.get(old.ref) : undefined;
+        if (target && target !== entity) mergeInto(ctx, target, entity);
+        continue;
+      }
+      if (text[m.start - 1] !== '原') continue;
+      const renamed = RENAMED.exec(text.slice(m.end, m.end + 30));
       if (!renamed) continue;
       const newName = ctx.takenStartingAt(m.end + renamed[0].length, 'INSTITUTION');
       const target = newName ? ctx.entities.get(newName.ref) : undefined;

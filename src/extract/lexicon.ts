@@ -149,7 +149,18 @@ export const NAME_LEADS = [
   '如',
   '像',
   '之',
+  '原',
+  '现',
 ];
 
 /** Function characters that a name rarely starts with, unless the text shows it does. */
-export const WEAK_START_CHARS = new Set([...'在由与和及同以到自经']);
+export const WEAK_START_CHARS = new Set([...'在由与和及同以到自经据原既又也都还']);
+
+const titleAfterQualifier = new RegExp(
+  `^[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${alternation(roleTitles)})`,
+);
+
+/** Whether `text` opens with a job title, a short qualifier allowed (财富管理部总经理). */
+export function startsWithTitle(text: string): boolean {
+  return titleAfterQualifier.test(text);
+}

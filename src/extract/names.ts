@@ -9,12 +9,14 @@ import { honorifics, patterns, roleTitleSet, surnames } from './lexicon.ts';
 
 const honorificSet = new Set(honorifics);
 
-import { countOccurrences, isCjk } from './text.ts';
+import { countOccurrences, foldForMatch, isCjk } from './text.ts';
 
 /** Characters that end a name when they follow two name characters (也 in 杜蘅也谈到). */
 const AFTER_NAME = new Set([...'也则还又亦都就在与和对同等称说表认指坦透提谈介曾将已正']);
 /** Adverbs that stand between a subject and its verb (也谈到, 则认为). */
 const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就曾将已正']);
+/** Characters that join two names or nouns (张三和李四), unless a name ends right after. */
+const CONJUNCTIONS = new Set([...'和与及同']);
 /** Characters no given name uses. */
 const NOT_IN_NAME = new Set([...'的了是着把被这那们个等与或及后前中上下内外年月日']);
 
@@ -36,6 +38,13 @@ export function isOrdinaryPhrase(text: string): boolean {
   return jieba.tag(text, false).some((t) => t.word.length >= 2 && FUNCTION_TAGS.test(t.tag));
 }
 
+/** Whether a two-character word is a verb or an adverb (牵头, 专门), never a name's end. */
+function opensFunctionWord(word: string): boolean {
+  if (word.length !== 2 || !isDictionaryWord(word)) return false;
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(word, false).some((t) => /^(?:v|vd|d|ad|p|c)$/.test(t.tag));
+}
+
 const PROPER_TAGS = /^(?:nz|nr|nrt|nrfg|ns|nt|j|x|eng)$/;
 const OPENING_FUNCTION_TAGS = /^(?:c|d|df|p|r|rr|rz|u|uj|ul|uz|ug|uv|ud|y|e|o)$/;
 
@@ -52,8 +61,10 @@ export function looksCoined(name: string): boolean {
 
 /** The length of the surname starting at `i` (2 for 欧阳, 1 for 王), or 0. */
 export function surnameLength(text: string, i: number): number {
-  if (surnames.compound.has(text.slice(i, i + 2))) return 2;
-  return surnames.single.has(text[i] ?? '') ? 1 : 0;
+  // Folded, so that traditional surnames (歐陽, 劉) are found too.
+  const head = foldForMatch(text.slice(i, i + 2));
+  if (surnames.compound.has(head)) return 2;
+  return surnames.single.has(head[0] ?? '') ? 1 : 0;
 }
 
 export interface NameMatch {
@@ -62,10 +73,26 @@ export interface NameMatch {
   end: number;
 }
 
+const LATIN_NAME = /^[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+$/;
+
 /** A Latin-letter person name at `i`: two or more capitalised words (David Wang). */
 function latinNameAt(text: string, i: number): NameMatch | null {
+  if (/[A-Za-z]/.test(text[i - 1] ?? '')) return null;
   const m = /^[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+/.exec(text.slice(i, i + 40));
   return m ? { name: m[0], start: i, end: i + m[0].length } : null;
+}
+
+/**
+ * A Latin-letter person name that ends at `end` (David Chen介绍, Grace Lin(…)): two or more
+ * capitalised words, not glued to more letters on either side.
+ */
+export function latinNameEndingAt(text: string, end: number): NameMatch | null {
+  if (/[A-Za-z]/.test(text[end] ?? '')) return null;
+  const m = /(?:^|[^A-Za-z ·.-])([A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+)$/.exec(
+    text.slice(Math.max(0, end - 41), end),
+  );
+  const name = m?.[1];
+  return name ? { name, start: end - name.length, end } : null;
 }
 
 function givenNameOk(text: string, from: number, to: number): boolean {
@@ -124,8 +151,9 @@ export function personNameAt(
 }
 
 /** Whether `name` can be a person's name at all (not a title, not an ordinary word). */
-export function plausiblePersonName(name: string, strict: boolean): boolean {
-  if (/^[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+)+$/.test(name)) return true;
+export function plausiblePersonName(written: string, strict: boolean): boolean {
+  if (LATIN_NAME.test(written)) return true;
+  const name = foldForMatch(written);
   if (name.length < 2 || name.length > 4 || ![...name].every((ch) => isCjk(ch))) return false;
   const s = surnameLength(name, 0);
   if (s === 0 || name.length - s < 1 || name.length - s > 2) return false;

@@ -18,8 +18,14 @@ import {
   speechAdverbs,
   speechVerbs,
 } from './lexicon.ts';
-import { type NameMatch, personNameAt, plausiblePersonName } from './names.ts';
-import { isNameChar } from './text.ts';
+import {
+  isDictionaryWord,
+  latinNameEndingAt,
+  type NameMatch,
+  personNameAt,
+  plausiblePersonName,
+} from './names.ts';
+import { isCjk, isNameChar } from './text.ts';
 
 export interface Title {
   start: number;
@@ -197,42 +203,77 @@ function linkTitleNames(ctx: DocContext, phrases: RolePhrase[], named: Map<numbe
 function nameEndingAt(ctx: DocContext, end: number, strict: boolean): NameMatch | null {
   const existing = ctx.takenEndingAt(end, 'PERSON');
   if (existing) return { name: ctx.text.slice(existing.start, end), start: existing.start, end };
+  const latin = latinNameEndingAt(ctx.fold, end);
+  if (latin && !ctx.overlapsTaken(latin.start, end)) return latin;
   for (const length of [4, 3, 2]) {
     const start = end - length;
     if (start < 0) continue;
-    const before = ctx.fold[start - 1];
-    const bounded =
-      start === 0 ||
-      !isNameChar(before) ||
-      HARD_STOP_CHARS.has(before ?? '') ||
-      before === '据' ||
-      before === '在';
     const name = ctx.fold.slice(start, end);
-    if (bounded && plausiblePersonName(name, strict) && !ctx.overlapsTaken(start, end)) {
+    if (
+      boundedBefore(ctx.fold, start) &&
+      plausiblePersonName(name, strict) &&
+      !ctx.overlapsTaken(start, end)
+    ) {
       return { name: ctx.text.slice(start, end), start, end };
     }
   }
   return null;
 }
 
-/** name(institution title) and name,institution title, */
+/**
+ * Whether a name may start at `start`: after punctuation, a hard stop, or 据/在 (据X介绍,
+ * 在X看来), but not where the surname would complete a word with the character before it
+ * (在于独立判断: 于 belongs to 在于).
+ */
+function boundedBefore(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (start === 0 || !isNameChar(before) || HARD_STOP_CHARS.has(before ?? '')) return true;
+  if (before !== '据' && before !== '在') return false;
+  return !(isCjk(text[start]) && isDictionaryWord(`${before}${text[start]}`));
+}
+
+/** What may stand between a name and its institution and title in a list of people. */
+const APPOSITION_OPENERS = new Set(['(', ',', '|', '—', '–', '-', ':']);
+/** What may close such an apposition: the bracket, the list or the line ends. */
+const APPOSITION_CLOSERS = new Set([')', ',', '。', '、', ';', '\n']);
+
+/** The delimiter before `at` (spaces skipped) and where it stands, or null. */
+function delimiterBefore(text: string, at: number): { ch: string; at: number } | null {
+  let i = at - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  const ch = text[i];
+  return ch !== undefined && APPOSITION_OPENERS.has(ch) ? { ch, at: i } : null;
+}
+
+/** Whether the apposition that ends at `at` is closed there (spaces skipped). */
+function closedAt(text: string, at: number, opener: string): boolean {
+  let i = at;
+  while (text[i] === ' ') i++;
+  const ch = text[i];
+  if (opener === '(') return ch === ')';
+  return ch === undefined || APPOSITION_CLOSERS.has(ch);
+}
+
+/**
+ * name(institution title), name,institution title, and the lines of speaker lists:
+ * 谷雨桐 | 岚山银行首席数据官, 左丘明远 — 松柏人寿…副总经理, 主持人:邵一鸣|湾区财经周刊副主编.
+ */
 function linkAppositions(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
   for (const phrase of phrases) {
     if (named.has(phrase.end) || !phrase.institution) continue;
     const inst = ctx.takenEndingAt(skipDefinition(ctx.fold, phrase.start), 'INSTITUTION');
     const head = inst?.start ?? phrase.start;
-    const open = ctx.fold[head - 1];
-    const close = ctx.fold[phrase.end];
-    const paren = open === '(' && close === ')';
-    const comma = open === ',' && (close === ',' || close === '。');
-    if (!paren && !comma) continue;
-    const name = nameEndingAt(ctx, head - 1, false);
+    const open = delimiterBefore(ctx.fold, head);
+    if (!open || !closedAt(ctx.fold, phrase.end, open.ch)) continue;
+    let nameEnd = open.at;
+    while (nameEnd > 0 && ctx.fold[nameEnd - 1] === ' ') nameEnd--;
+    const name = nameEndingAt(ctx, nameEnd, false);
     if (!name) continue;
     const person = ctx.entity('PERSON', name.name, true);
     ctx.mention(person, name);
     affiliate(ctx, person, phrase.institution, phrase.role, {
       start: name.start,
-      end: phrase.end + 1,
+      end: phrase.end + (open.ch === '(' ? 1 : 0),
     });
   }
 }
