@@ -20,8 +20,13 @@ export class DecodeError extends Error {
   }
 }
 
-/** How much of the file the binary check and the detector look at: enough, and bounded. */
+/** How much of the file the binary check looks at: enough, and bounded. */
 const SAMPLE_BYTES = 64 * 1024;
+/**
+ * How many bytes of character pairs chardet is given. It costs about half a millisecond per
+ * kilobyte, and 500 Chinese characters leave no doubt between GB18030 and Big5.
+ */
+const DETECT_SAMPLE_BYTES = 1024;
 /** The <meta charset> must appear in the first bytes of the page (the HTML spec says 1024). */
 const META_SNIFF_BYTES = 4096;
 /** Above this share of control bytes, the file is not text. */
@@ -141,12 +146,36 @@ function tryUtf8(bytes: Buffer): string | null {
 }
 
 /**
+ * The bytes chardet learns from: each non-ASCII byte with the byte after it (the lead and
+ * trail bytes of a GBK or Big5 character; trail bytes may fall in the ASCII range), ASCII
+ * stretches in between reduced to one space. Markup and Latin text say nothing about the
+ * encoding and would only slow the detector down.
+ */
+function detectionSample(bytes: Buffer): Buffer {
+  const out = Buffer.alloc(DETECT_SAMPLE_BYTES);
+  let n = 0;
+  let i = 0;
+  while (i < bytes.length && n < DETECT_SAMPLE_BYTES - 1) {
+    const b = bytes[i] ?? 0;
+    if (b >= 0x80) {
+      out[n++] = b;
+      out[n++] = bytes[i + 1] ?? 0x20;
+      i += 2;
+    } else {
+      if (n > 0 && out[n - 1] !== 0x20) out[n++] = 0x20;
+      i++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/**
  * chardet's guesses, most likely first, as decoder names. The corpus is Chinese news, so a
  * Chinese encoding that chardet finds nearly as likely as its top guess (EUC-KR, windows-1252…
  * on short samples) is tried first.
  */
-function detectCandidates(sample: Buffer): string[] {
-  const matches = chardet.analyse(sample);
+function detectCandidates(bytes: Buffer): string[] {
+  const matches = chardet.analyse(detectionSample(bytes));
   const top = matches[0]?.confidence ?? 0;
   const names: string[] = [];
   const add = (label: string): void => {
@@ -169,22 +198,37 @@ function replacementRatio(text: string): number {
   return count / text.length;
 }
 
-/** Decodes with the first candidate that yields clean text (few U+FFFD). */
+/**
+ * Decodes with the first candidate that yields clean text (few U+FFFD), then with chardet's
+ * guesses: detection only runs when the candidates fail.
+ */
 function decodeWithCandidates(
   source: string,
   bytes: Buffer,
   candidates: readonly string[],
+  detect = false,
 ): { encoding: string; text: string } {
-  for (const encoding of candidates) {
+  const tried: string[] = [];
+  const attempt = (encoding: string): { encoding: string; text: string } | null => {
+    if (tried.includes(encoding)) return null;
+    tried.push(encoding);
     const text = iconv.decode(bytes, encoding);
-    if (replacementRatio(text) <= MAX_REPLACEMENT_RATIO) return { encoding, text };
+    return replacementRatio(text) <= MAX_REPLACEMENT_RATIO ? { encoding, text } : null;
+  };
+  for (const encoding of candidates) {
+    const decoded = attempt(encoding);
+    if (decoded) return decoded;
+  }
+  if (detect) {
+    for (const encoding of detectCandidates(bytes)) {
+      const decoded = attempt(encoding);
+      if (decoded) return decoded;
+    }
   }
   throw new DecodeError(
     source,
     'undecodable',
-    candidates.length > 0
-      ? `no clean decoding among ${candidates.join(', ')}`
-      : 'no encoding detected',
+    tried.length > 0 ? `no clean decoding among ${tried.join(', ')}` : 'no encoding detected',
   );
 }
 
@@ -207,10 +251,10 @@ function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
   // Big5 Chinese text is practically never valid UTF-8, while pages re-saved as UTF-8 often
   // keep their old <meta charset=gbk>.
   if (declared && declared !== 'utf-8' && !utf8NonAscii) {
-    return decodeWithCandidates(source, bytes, [declared, ...detectCandidates(sample)]);
+    return decodeWithCandidates(source, bytes, [declared], true);
   }
   if (utf8 !== null) return { encoding: 'utf-8', text: utf8 };
-  return decodeWithCandidates(source, bytes, detectCandidates(sample));
+  return decodeWithCandidates(source, bytes, [], true);
 }
 
 /**

@@ -70,6 +70,14 @@ describe('decode', () => {
     expect(doc.text).toBe(html);
   });
 
+  it('detects GBK when the Chinese only starts after kilobytes of markup and script', () => {
+    const head = `<style>${'.nav a{color:#333;margin:0 4px}'.repeat(200)}</style>`;
+    const html = page(ARTICLE.repeat(20), head);
+    const doc = decode(raw(iconv.encode(html, 'gbk')));
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.text).toBe(html);
+  });
+
   it('detects a GBK text dump', () => {
     const doc = decode(raw(iconv.encode(`标题\n\n${ARTICLE}`, 'gbk'), 'txt'));
     expect(doc.encoding).toBe('gb18030');
