@@ -81,7 +81,7 @@ export function deriveNames(
 }
 
 type Tx = Prisma.TransactionClient;
-type Current = { id: number; name: string; aliases: string; label?: string };
+type Current = { id: number; name: string; aliases: string };
 type Use = NameUse & { id: number };
 
 /** Each kind's Name rows grouped by entity, and its current names, read in two queries. */
@@ -135,7 +135,7 @@ const readers: Record<EntityKind, (tx: Tx, ids: number[]) => Promise<[Use[], Cur
     ).map((g) => ({ id: g.challengeId!, name: g.name, strong: g.strong, count: g._count._all })),
     await tx.challenge.findMany({
       where: { id: { in: ids } },
-      select: { id: true, name: true, aliases: true, label: true },
+      select: { id: true, name: true, aliases: true },
     }),
   ],
 };
@@ -176,7 +176,8 @@ export async function refreshNames(
   for (const entity of current) {
     const entityUses = usesById.get(entity.id);
     if (!entityUses) continue;
-    const derived = deriveNames(kind, entityUses, entity.label);
+    // A challenge's name is its taxonomy name, written by persist; only its aliases derive.
+    const derived = deriveNames(kind, entityUses, kind === 'CHALLENGE' ? entity.name : undefined);
     const aliases = JSON.stringify(derived.aliases);
     if (derived.name !== entity.name || aliases !== entity.aliases) {
       await write(tx, kind, entity.id, { name: derived.name, aliases });

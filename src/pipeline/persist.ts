@@ -248,7 +248,7 @@ function mergeFacts(a: Facts, b: Facts): Facts {
 async function createEntities(tx: Tx, created: Map<EntityKind, Slot[]>) {
   const select = { id: true, key: true } as const;
   const base = (slot: Slot) => {
-    const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.label);
+    const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.taxonomyName);
     return { key: slot.key, name: derived.name, aliases: JSON.stringify(derived.aliases) };
   };
   const results: [EntityKind, { id: number; key: string }[]][] = [];
@@ -298,8 +298,27 @@ function institutionKindOf(slot: Slot) {
   return kinds.find((k) => k !== 'other') ?? 'other';
 }
 
-/** Updates what existing entities learn from the batch: an institution's kind, model facts. */
+/**
+ * Updates what existing entities learn from the batch: an institution's kind, model facts, and a
+ * challenge's taxonomy name, label and description when the taxonomy has changed.
+ */
 async function updateExisting(tx: Tx, slots: Slot[]) {
+  const challenges = slots.filter((s) => s.kind === 'CHALLENGE');
+  if (challenges.length > 0) {
+    const stored = await tx.challenge.findMany({
+      where: { id: { in: challenges.map((s) => s.id!) } },
+      select: { id: true, name: true, label: true, description: true },
+    });
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const slot of challenges) {
+      const c = challengeOf(slot)!;
+      const old = byId.get(slot.id!)!;
+      const now = { name: c.taxonomyName, label: c.label, description: c.description };
+      if (now.name !== old.name || now.label !== old.label || now.description !== old.description) {
+        await tx.challenge.update({ where: { id: slot.id! }, data: now });
+      }
+    }
+  }
   const institutions = slots.filter(
     (s) => s.kind === 'INSTITUTION' && institutionKindOf(s) !== 'other',
   );

@@ -62,6 +62,9 @@ export interface ResolvedChallenge extends ResolvedEntity {
   kind: 'CHALLENGE';
   /** The taxonomy id. */
   key: string;
+  /** The taxonomy's name for it (幻觉): the challenge's canonical name. */
+  taxonomyName: string;
+  /** The taxonomy's English label. */
   label: string;
   description: string;
 }
@@ -129,16 +132,14 @@ interface Draft<E extends ExtractedEntityBase> {
 /** Every name an extracted entity goes by: its best name, its names, and its version labels. */
 function namesOf(kind: EntityKind, entity: ExtractedEntityBase): EntityName[] {
   const names = [...entity.names];
-  if (!names.some((n) => n.name === entity.name))
-    names.unshift({ name: entity.name, strong: false });
+  // A challenge's best name is its taxonomy name (幻觉), which identifies it as well as its key.
+  if (!names.some((n) => n.name === entity.name)) {
+    names.unshift({ name: entity.name, strong: kind === 'CHALLENGE' });
+  }
   if (kind === 'MODEL') {
     for (const v of (entity as ExtractedModel).versions) {
       if (!names.some((n) => n.name === v.label)) names.push({ name: v.label, strong: true });
     }
-  }
-  if (kind === 'CHALLENGE') {
-    const label = (entity as ExtractedChallenge).label;
-    if (!names.some((n) => n.name === label)) names.push({ name: label, strong: true });
   }
   return names;
 }
@@ -314,6 +315,7 @@ export function resolve(extraction: Extraction): ResolvedExtraction {
         ...entityOf('CHALLENGE', g),
         kind: 'CHALLENGE' as const,
         key: first.key,
+        taxonomyName: first.name,
         label: first.label,
         description: first.description,
         lookupKeys: [first.key],

@@ -37,7 +37,8 @@ export interface Spec {
     parameters?: string;
     parameterCount?: number;
   }[];
-  challenges?: { ref: string; key: string; label: string; names: Names }[];
+  /** `name` is the taxonomy name (幻觉); `names` are the words the text uses. */
+  challenges?: { ref: string; key: string; name: string; names: Names }[];
   affiliations?: [person: string, institution: string, role: string][];
   developments?: [model: string, institution: string][];
   raised?: [person: string, challenge: string][];
@@ -95,9 +96,10 @@ export function extraction(text: string, spec: Spec): Extraction {
     })),
     challenges: (spec.challenges ?? []).map((c) => ({
       ...base(c),
+      name: c.name,
       key: c.key,
-      label: c.label,
-      description: `${c.label}的说明`,
+      label: c.key.replace(/_/g, ' '),
+      description: `${c.name}的说明`,
     })),
     affiliations: (spec.affiliations ?? []).map(([person, institution, role]) => ({
       person,

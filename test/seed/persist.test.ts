@@ -20,7 +20,7 @@ const A = {
         ],
       },
     ],
-    challenges: [{ ref: 'c1', key: 'hallucination', label: '幻觉', names: ['幻觉'] }],
+    challenges: [{ ref: 'c1', key: 'hallucination', name: '幻觉', names: ['幻觉'] }],
     affiliations: [['p1', 'i1', '首席信息官']],
     developments: [['m1', 'i1']],
     raised: [['p1', 'c1']],
@@ -29,11 +29,11 @@ const A = {
 
 const B = {
   source: 'b.txt',
-  text: '招联在消费金融领域推出了新的服务。王耀南认为成本是最大的挑战。',
+  text: '招联在消费金融领域推出了新的服务。王耀南认为算力成本是最大的挑战。',
   spec: {
     people: [{ ref: 'p', names: ['王耀南'] }],
     institutions: [{ ref: 'i', names: ['招联'] }],
-    challenges: [{ ref: 'c', key: 'compute_cost', label: '成本', names: ['成本'] }],
+    challenges: [{ ref: 'c', key: 'compute_cost', name: '成本', names: ['算力成本'] }],
     raised: [['p', 'c']],
   } satisfies Spec,
 };
@@ -107,6 +107,12 @@ describe('persist: resolution across documents', () => {
     });
     expect(people).toHaveLength(1);
     expect(people[0]!.raised.map((r) => r.challenge.name).sort()).toEqual(['幻觉', '成本']);
+    const cost = await db.challenge.findUniqueOrThrow({ where: { key: 'compute_cost' } });
+    expect([cost.name, parse(cost.aliases), cost.label]).toEqual([
+      '成本',
+      ['算力成本'],
+      'compute cost',
+    ]);
   });
 
   it('matches a full legal name and the name without its legal form (华东数智银行)', async () => {
@@ -204,7 +210,7 @@ describe('persist: replacing and removing documents', () => {
       {
         people: [{ ref: 'p', names: ['李娜'] }],
         institutions: [{ ref: 'i', names: ['招联消费金融股份有限公司'] }],
-        challenges: [{ ref: 'c', key: 'data_quality', label: '数据质量', names: ['数据质量'] }],
+        challenges: [{ ref: 'c', key: 'data_quality', name: '数据质量', names: ['数据质量'] }],
         affiliations: [['p', 'i', '副总经理']],
         raised: [['p', 'c']],
       },

@@ -19,7 +19,7 @@ const files: Record<string, { text: string; spec: Spec }> = {
       models: [
         { ref: 'm', names: ['招联智鹿'], versions: [{ version: '二代', label: '招联智鹿二代' }] },
       ],
-      challenges: [{ ref: 'c', key: 'hallucination', label: '幻觉', names: ['幻觉'] }],
+      challenges: [{ ref: 'c', key: 'hallucination', name: '幻觉', names: ['幻觉'] }],
       affiliations: [['p', 'i', '首席信息官']],
       developments: [['m', 'i']],
       raised: [['p', 'c']],
@@ -30,7 +30,7 @@ const files: Record<string, { text: string; spec: Spec }> = {
     spec: {
       people: [{ ref: 'p', names: ['王耀南'] }],
       institutions: [{ ref: 'i', names: ['招联'] }],
-      challenges: [{ ref: 'c', key: 'compute_cost', label: '成本', names: ['成本'] }],
+      challenges: [{ ref: 'c', key: 'compute_cost', name: '成本', names: ['成本'] }],
       raised: [['p', 'c']],
     },
   },
