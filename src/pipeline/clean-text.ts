@@ -646,10 +646,19 @@ function continuesTitle(first: Line, next: Line | undefined): next is Line {
 /** How far down a dump the headline and its header block are looked for. */
 const TITLE_ZONE_LINES = 10;
 
+/** "峰会 > 2025湾区金融科技峰会": a breadcrumb trail, which may have only two steps. */
+function isBreadcrumb(norm: string): boolean {
+  const steps = norm.split(/\s*[>›»＞]\s*/);
+  return (
+    steps.length >= 2 &&
+    steps.every((s) => s.length > 0 && s.length <= 20 && !INNER_SENTENCE_PUNCT.test(s))
+  );
+}
+
 /**
  * Where the headline of a dump is: right above its header block (来源/时间 lines) when there is
  * one near the top, since a site name, menus and breadcrumbs may come first; otherwise the
- * first line that is not page chrome.
+ * first line after the navigation near the top that is not page chrome.
  */
 function titleIndex(lines: readonly Line[]): number {
   const firstStrong = lines.findIndex(isStrongParagraph);
@@ -659,7 +668,13 @@ function titleIndex(lines: readonly Line[]): number {
     const line = lines[i];
     if (line && !isPreTitleNoise(line) && !isByline(line)) return i;
   }
-  return lines.findIndex((l) => !isPreTitleNoise(l));
+  let start = 0;
+  for (let i = 0; i < zone; i++) {
+    const norm = lines[i]?.norm ?? '';
+    if (isMenuLine(norm) || isBreadcrumb(norm)) start = i + 1;
+  }
+  const found = lines.findIndex((l, i) => i >= start && !isPreTitleNoise(l));
+  return found === -1 ? lines.findIndex((l) => !isPreTitleNoise(l)) : found;
 }
 
 /** The headline of a dump (two lines for notices) and the lines after it. */

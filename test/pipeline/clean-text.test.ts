@@ -97,6 +97,14 @@ describe('cleanText: header block', () => {
     expect(c.text).toBe(P1);
   });
 
+  it('skips the site name, menu and breadcrumbs above the headline', () => {
+    const c = cleanText(
+      doc(`湾区财经周刊\n首页 | 峰会 | 银行 | 证券\n峰会 > 2025湾区金融科技峰会\n${T}\n${P1}`),
+    );
+    expect(c.title).toBe(T);
+    expect(c.text).toBe(P1);
+  });
+
   it('skips a menu line and crumbs before the headline', () => {
     const c = cleanText(doc(`首页 | 新闻 | 财经 | 科技\n正文\n大模型进入银行核心系统\n${P1}`));
     expect(c.title).toBe('大模型进入银行核心系统');
