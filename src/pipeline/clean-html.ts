@@ -1,8 +1,10 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import {
+  countPunct,
   dropFurniture,
   dropTitleRepeats,
+  endsSentence,
   joinLines,
   type Line,
   looksLikeMediaName,
@@ -50,9 +52,6 @@ function childElements(el: Element): Element[] {
 const BLOCKS = new Set(BLOCK_TAGS);
 const JUNK = new Set(JUNK_TAGS);
 const FURNITURE = new Set(FURNITURE_TAGS);
-
-/** Punctuation that prose has and menus lack (full-width, and the ASCII forms pages also use). */
-const PROSE_PUNCT = /[，。！？；：“”,!?;:]/g;
 
 // ---------------------------------------------------------------------------------------------
 // Class and id hints
@@ -359,10 +358,6 @@ function countChars(s: string): number {
   return n;
 }
 
-function countPunct(s: string): number {
-  return s.match(PROSE_PUNCT)?.length ?? 0;
-}
-
 function computeStats(el: Element, map: StatsMap, inLink: boolean): Stats {
   const stats: Stats = { chars: 0, linkChars: 0, punct: 0, inlineChars: 0, inlinePunct: 0 };
   map.set(el, stats);
@@ -542,8 +537,6 @@ function topCandidate(scores: Map<Element, number>, root: Element): { el: Elemen
   return { el, score: best.score };
 }
 
-const SENTENCE_END = /[。！？!?][”’」』）)】]*$/;
-
 /** Readability's sibling test: blocks next to the best one that read like the article too. */
 function isGoodSibling(
   $: cheerio.CheerioAPI,
@@ -561,7 +554,7 @@ function isGoodSibling(
   const density = linkDensity(s);
   const chars = s?.chars ?? 0;
   if (chars >= 80) return density < 0.25;
-  return chars > 0 && density === 0 && SENTENCE_END.test($(sibling).text().trim());
+  return chars > 0 && density === 0 && endsSentence($(sibling).text().trim());
 }
 
 function contentElements(

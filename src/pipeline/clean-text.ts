@@ -66,8 +66,14 @@ const HEADER_MAX_LINES = 12;
 const BYLINE_MAX_LENGTH = 40;
 const TOOL_LINE_MAX_LENGTH = 30;
 
-function countPunct(s: string): number {
+/** Punctuation marks that prose has and menus and headlines mostly lack. */
+export function countPunct(s: string): number {
   return s.match(SENTENCE_PUNCT)?.length ?? 0;
+}
+
+/** Whether the text ends a sentence (。！？!?…；, closing quotes and brackets allowed). */
+export function endsSentence(s: string): boolean {
+  return SENTENCE_END.test(s);
 }
 
 /**
@@ -79,7 +85,7 @@ export function isStrongParagraph(line: Line): boolean {
     line.kind !== 'heading' &&
     line.norm.length >= STRONG_MIN_LENGTH &&
     line.linkDensity < 0.3 &&
-    SENTENCE_END.test(line.norm) &&
+    endsSentence(line.norm) &&
     countPunct(line.norm) >= STRONG_MIN_PUNCT
   );
 }
@@ -126,7 +132,7 @@ const BYLINE = new RegExp(
 export function isByline(line: Line): boolean {
   return (
     line.norm.length <= BYLINE_MAX_LENGTH &&
-    !/[，,。！？!?；;]/.test(line.norm) &&
+    !INNER_SENTENCE_PUNCT.test(line.norm) &&
     BYLINE.test(line.norm)
   );
 }
@@ -327,13 +333,15 @@ export function readHeader(lines: readonly Line[], meta: PageMeta): Line[] {
 /** "· 标题", "• 标题", "▪ 标题": a bulleted line, as link lists are written out in dumps. */
 const BULLET = /^[·•●○◆◇▪▫■□►▶-]\s*\S/;
 
-/** A line that says "list, not article" on its own: a bare number, a link, a bullet, a menu. */
+/**
+ * A line that says "list, not article" on its own: a bare number, a bulleted headline, a link,
+ * or furniture of any kind (menu, footer, share bar).
+ */
 function isListClue(line: Line): boolean {
   return (
     /^\d{1,3}$/.test(line.norm) ||
     (BULLET.test(line.norm) && isHeadlineLike(line)) ||
     line.linkDensity >= LINK_LINE_DENSITY ||
-    isMenuLine(line.norm) ||
     isBoilerplateLine(line, false)
   );
 }
@@ -527,7 +535,7 @@ function isSoftWrap(block: MarkdownBlock, previousLine: string): boolean {
   return (
     block.kind !== 'heading' &&
     block.text.length >= WRAP_MIN_LENGTH &&
-    !SENTENCE_END.test(block.text) &&
+    !endsSentence(block.text) &&
     !HARD_BREAK.test(previousLine)
   );
 }
@@ -704,7 +712,7 @@ function takeMarkdownTitle(
   );
   const heading = lines[h];
   if (!heading) return frontTitle ? { title: frontTitle, rest: [...lines] } : takePlainTitle(lines);
-  const above = lines.slice(0, h).filter((l) => isByline(l) || SENTENCE_END.test(l.norm));
+  const above = lines.slice(0, h).filter((l) => isByline(l) || endsSentence(l.norm));
   return { title: frontTitle || heading.text, rest: [...above, ...lines.slice(h + 1)] };
 }
 
