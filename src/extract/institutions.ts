@@ -18,7 +18,7 @@ import {
   WEAK_START_CHARS,
 } from './lexicon.ts';
 import { isDictionaryWord, isOrdinaryPhrase } from './names.ts';
-import { isCjk, isNameChar, isSubsequence } from './text.ts';
+import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
 import type { InstitutionKind } from './types.ts';
 
 const MAX_NAME = 24;
@@ -65,7 +65,7 @@ export function stripLegalForm(name: string): string {
 
 /** Whether a name is only generic words (中小银行, 区域内中小银行, 股份制银行). */
 export function isGenericName(name: string): boolean {
-  let core = stripLegalForm(name);
+  let core = stripLegalForm(foldForMatch(name));
   for (const { suffix } of institutionSuffixes) {
     if (core.endsWith(suffix)) {
       core = core.slice(0, -suffix.length);
@@ -85,6 +85,8 @@ export function isGenericName(name: string): boolean {
     }
     if (core.length === 1 && /[内外的各多]/.test(core)) core = '';
   }
+  // 银行科技, 证券研究院: a bare suffix word in front is a sector, not a name.
+  if (institutionSuffixes.some(({ suffix }) => core === suffix)) core = '';
   return core.length === 0;
 }
 

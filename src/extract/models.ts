@@ -24,16 +24,30 @@ const QUOTED = /[“「『"《]([^”」』"》\n“「『《]{1,24})[”」』"
 const modelWordAfter = new RegExp(`^(?:[^的,。;\\s]{0,8}?)(?:${alternation(strongModelWords)})`);
 const modelWordBefore = new RegExp(`(?:${alternation([...modelWords])})$`);
 const versionAfter = new RegExp(
-  `^(?:(\\s?[vV]?\\d+(?:\\.\\d+)*)|(-\\d+(?:\\.\\d+)*[A-Za-z]?)|(${alternation(generationWords)})|(\\s?(?:${alternation(editionWords)})))`,
+  `^(?:(\\s?[vV]?\\d+(?:\\.\\d+)*(?:-\\d+(?:\\.\\d+)?[BbMm](?![A-Za-z]))?)|(-\\d+(?:\\.\\d+)*[A-Za-z]?)|(${alternation(generationWords)})|(\\s?(?:${alternation(editionWords)})))`,
 );
 const versionNear =
-  /^[”」』"》]?(?:的|已经升级到|升级到|升级至|已迭代至|迭代至|完成)(\d+(?:\.\d+)+|\d+)(?:版本|版)/;
+  /^[”」』"》]?(?:(?:的|已经升级到|升级到|升级至|已迭代至|迭代至|完成)(\d+(?:\.\d+)+|\d+)(?:版本|版)|(?:大模型|模型)(\d+\.\d+)(?![\d.]))/;
 const developPattern = new RegExp(alternation(developVerbs), 'g');
 const usePattern = new RegExp(alternation(useVerbs));
 const developTest = new RegExp(alternation(developVerbs));
 /** Where an unquoted model name may end: right before 大模型, or before a version and 模型. */
 const UNQUOTED_END = /(?=大模型)|(?=\d+(?:\.\d+)*(?:大模型|模型))/g;
 const LATIN = /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+/g;
+/** A parameter size at the end of a Latin model name: -7B, -72B, -1.5B. */
+const LATIN_SIZE = /-(\d+(?:\.\d+)?)([BbMm])$/;
+/** A strong model word right after or right before a quoted name: 大模型“澄心”, “松果”大模型. */
+const strongWordRightAfter = new RegExp(`^(?:${alternation(strongModelWords)})`);
+const strongWordRightBefore = new RegExp(`(?:${alternation(strongModelWords)})$`);
+
+/**
+ * Whether the words before a quotation introduce a model's name (金融大模型“澄心”, 智能体“松果”).
+ * A bare 模型 does not: 模型“放大”, 模型“自由发挥” quote what a model does.
+ */
+function introducedBy(before: string): boolean {
+  const word = strongWordRightBefore.exec(before)?.[0];
+  return word !== undefined && word !== '模型';
+}
 const knownByName = new Map<string, (typeof knownModels)[number]>();
 for (const k of knownModels) for (const n of [k.name, ...k.aliases]) knownByName.set(n, k);
 const knownPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(knownByName.keys())})`, 'g');
@@ -82,9 +96,15 @@ function findModelNames(ctx: DocContext): Set<string> {
     const close = open + m[0].length;
     if (!plausibleModelName(name) || ctx.overlapsTaken(open + 1, close - 1, 'INSTITUTION'))
       continue;
-    if (isCjk(name[0]) && !looksCoined(name)) continue;
     const after = text.slice(close, close + 12);
     const before = text.slice(Math.max(0, open - 10), open);
+    // Quoted right next to a model word (大模型“澄心”, “松果”大模型) the name may be an ordinary
+    // word; further away it must read as a coined name.
+    const adjacent =
+      name.length <= 4 &&
+      (strongWordRightAfter.test(after) || introducedBy(before)) &&
+      !/[地得]/.test(name);
+    if (isCjk(name[0]) && !adjacent && !looksCoined(name)) continue;
     if (
       modelWordAfter.test(after) ||
       modelWordBefore.test(before) ||
@@ -111,13 +131,16 @@ function findModelNames(ctx: DocContext): Set<string> {
   for (const m of text.matchAll(LATIN)) {
     const name = m[0];
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
-    const sized = /-\d+(?:\.\d+)?[BbMm]$/.test(name);
+    const size = LATIN_SIZE.exec(name);
     if (
       /\d/.test(name) &&
-      (sized || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after)) &&
+      (size || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after)) &&
       name.length >= 4
-    )
-      names.add(name);
+    ) {
+      // FinSage-7B and FinSage-14B are sizes of one model, FinSage.
+      const base = size ? name.slice(0, size.index) : name;
+      names.add(/[A-Za-z]{2}/.test(base) && base.length >= 3 ? base : name);
+    }
   }
   for (const m of text.matchAll(knownPattern)) {
     const after = text[m.index + m[0].length];
@@ -161,7 +184,7 @@ function findMentions(ctx: DocContext, names: Set<string>): void {
         if (canonical !== name) ctx.addName(model, name, true);
         const direct = versionAfter.exec(text.slice(end, end + 12));
         const near = direct ? null : versionNear.exec(text.slice(end, end + 16));
-        const raw = direct?.[0] ?? near?.[1];
+        const raw = direct?.[0] ?? near?.[1] ?? near?.[2];
         if (
           raw &&
           !(

@@ -145,7 +145,11 @@ export function personNameAt(
     patterns.speechVerbAt.test(text.slice(long, long + 12)) &&
     !ADVERB_AFTER_NAME.has(text[short] ?? '');
   if (verbAfterLong) return pick(long);
+  // 欧阳清和在…: 和 followed by what ends a name is the name's last character, not "and".
+  if (CONJUNCTIONS.has(text[short] ?? '') && AFTER_NAME.has(text[long] ?? '')) return pick(long);
   if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
+  // 郜川牵头: the third character opens a verb or an adverb with the next one.
+  if (opensFunctionWord(text.slice(short, long + 1))) return pick(short);
   if (endsCleanly(text, short) && !endsCleanly(text, long)) return pick(short);
   return pick(long);
 }

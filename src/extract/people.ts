@@ -303,23 +303,29 @@ function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
   }
 }
 
-/** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
-function findBylines(ctx: DocContext): void {
-  const lines: { start: number; text: string }[] = [];
+interface Byline {
+  media?: string;
+  role: string;
+  names: { name: string; start: number }[];
+  start: number;
+  end: number;
+}
+
+/** A date after a byline on its line: 星桥财经记者 蓝晓棠 · 2025-06-03. */
+const TRAILING_DATE =
+  /\s*[·|/]?\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** A byline inside a dateline: 东岳财经网讯(记者 尤嘉树), (本报记者 龙语嫣 张三). */
+const INLINE_BYLINE =
+  /\(\s*(?:本报|本刊|本网)?((?:特约|实习|首席)?记者)\s*([\u4e00-\u9fff]{2,4}(?:[\s、,]+[\u4e00-\u9fff]{2,4})*)\s*\)/g;
+
+/** Bylines that stand on a line of their own: 界面新闻记者 | 何柳颖, (编辑:闵佳). */
+function lineBylines(ctx: DocContext): Byline[] {
+  const found: Byline[] = [];
   let offset = 0;
-  for (const line of ctx.fold.split('\n')) {
-    lines.push({ start: offset, text: line });
-    offset += line.length + 1;
-  }
-  const found: {
-    media?: string;
-    role: string;
-    names: { name: string; start: number }[];
-    start: number;
-    end: number;
-  }[] = [];
-  for (const line of lines) {
-    const trimmed = line.text.trim();
+  for (const text of ctx.fold.split('\n')) {
+    const line = { start: offset, text };
+    offset += text.length + 1;
+    const trimmed = line.text.trim().replace(TRAILING_DATE, '');
     if (trimmed.length > 40) continue;
     const m = bylinePattern.exec(trimmed);
     if (!m?.[2] || !m[3]) continue;
@@ -344,6 +350,36 @@ function findBylines(ctx: DocContext): void {
         : undefined;
     found.push({ media, role, names, start: lead, end: lead + trimmed.length });
   }
+  return found;
+}
+
+/** Bylines in the dateline that opens a paragraph: 东岳财经网讯(记者 尤嘉树)12月4日,… */
+function inlineBylines(ctx: DocContext): Byline[] {
+  const found: Byline[] = [];
+  for (const m of ctx.fold.matchAll(INLINE_BYLINE)) {
+    const role = m[1] ?? '记者';
+    const namesText = m[2] ?? '';
+    const namesAt = m.index + m[0].indexOf(namesText, 1 + role.length);
+    const names = [...namesText.matchAll(/[^\s、,]+/g)]
+      .filter((part) => plausiblePersonName(part[0], false))
+      .map((part) => ({
+        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
+        start: namesAt + part.index,
+      }));
+    if (!names.length) continue;
+    const dateline = /([\u4e00-\u9fffA-Za-z]{2,12})讯$/.exec(
+      ctx.fold.slice(Math.max(0, m.index - 13), m.index),
+    );
+    const media =
+      dateline?.[1] && !/^(本报|本刊|本网|本台)$/.test(dateline[1]) ? dateline[1] : undefined;
+    found.push({ media, role, names, start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
+function findBylines(ctx: DocContext): void {
+  const found = [...lineBylines(ctx), ...inlineBylines(ctx)];
   const houseMedia = found.find((f) => f.media)?.media ?? ctx.doc.publisher ?? undefined;
   for (const byline of found) {
     const mediaName = byline.media ?? houseMedia;
