@@ -170,7 +170,13 @@ describe('persist: resolution across documents', () => {
     expect(model.parameters).toBe('130亿');
     expect(model.versions.map((v) => v.version)).toEqual(['二代']);
     expect(model.developments[0]!.institution.name).toBe('招联消费金融股份有限公司');
+    // Mentions are written by raw INSERTs: dates must read back and compare as Prisma's own.
+    const day = new Date('2024-09-15T00:00:00Z');
+    const all = await db.mention.count();
+    expect(await db.mention.count({ where: { publishedAt: { gte: day, lte: day } } })).toBe(all);
+    expect(await db.name.count({ where: { strong: true } })).toBeGreaterThan(0);
     const mention = await db.mention.findFirstOrThrow({ where: { kind: 'VERSION' } });
+    expect(mention.publishedAt).toEqual(day);
     expect(mention.surface).toBe('招联智鹿二代');
     expect(mention.snippet).toBe('招联正在推进招联智鹿二代的研发，参数规模达到130亿。');
     expect(A.text.slice(mention.snippetStart, mention.snippetStart + mention.snippet.length)).toBe(
