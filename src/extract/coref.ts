@@ -3,7 +3,7 @@
 import type { DocContext, Entity } from './context.ts';
 import { honorifics, patterns, pronouns } from './lexicon.ts';
 import { surnameLength } from './names.ts';
-import { isNameChar } from './text.ts';
+import { foldForMatch, isNameChar } from './text.ts';
 
 const honorificAlternation = honorifics.join('|');
 
@@ -101,5 +101,41 @@ export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
     if (!speakers[i] && next && next.paragraph === ctx.sentences[i]?.paragraph)
       speakers[i] = speakers[i + 1];
   }
-  return speakers;
+  return interviewTurns(ctx, speakers);
+}
+
+/** A paragraph that asks (问:, 记者:, Q:) or answers (答:, A:) in a Q&A interview. */
+const QUESTION = /^(?:问|记者|主持人|Q)\s*[:：]/;
+const ANSWER = /^(?:答|A)\s*[:：]/;
+
+/**
+ * Q&A interviews: every sentence of an answer paragraph is the interviewee's, and nobody named
+ * in a question raised what the question asks about.
+ */
+function interviewTurns(ctx: DocContext, speakers: (string | undefined)[]): (string | undefined)[] {
+  const opening = new Map<number, string>();
+  for (const s of ctx.sentences)
+    if (!opening.has(s.paragraph)) opening.set(s.paragraph, ctx.fold.slice(s.start, s.start + 6));
+  const answers = [...opening.values()].some((text) => ANSWER.test(text));
+  const interviewee = answers ? intervieweeOf(ctx) : undefined;
+  return speakers.map((speaker, i) => {
+    const text = opening.get(ctx.sentences[i]?.paragraph ?? -1) ?? '';
+    if (QUESTION.test(text)) return undefined;
+    if (ANSWER.test(text)) return interviewee ?? speaker;
+    return speaker;
+  });
+}
+
+/**
+ * The person an interview is with: the one its title names, else the one the article names
+ * most often.
+ */
+function intervieweeOf(ctx: DocContext): string | undefined {
+  const title = foldForMatch(ctx.doc.title);
+  const people = ctx.all('PERSON');
+  const inTitle = people.find((p) =>
+    [...p.names.values()].some((n) => n.strong && title.includes(foldForMatch(n.name))),
+  );
+  if (inTitle) return inTitle.ref;
+  return [...people].sort((a, b) => b.mentions.length - a.mentions.length)[0]?.ref;
 }

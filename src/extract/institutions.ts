@@ -56,6 +56,28 @@ const PREPOSITION_BEFORE_SUFFIX = new Set([...'在于对向从把被给让跟到
  */
 const DEPARTMENT_UNITS: Record<string, string[]> = { 证券: ['研究所'] };
 
+/** Words a text defines for the institution it speaks for (以下简称“本行”): never names. */
+const SELF_REFERENCES = new Set([
+  '本行',
+  '本公司',
+  '公司',
+  '本集团',
+  '集团',
+  '我行',
+  '我司',
+  '本所',
+  '本基金',
+]);
+/** 该行, 该公司: the institution named last. */
+const BACK_REFERENCE = /该行|该公司|该集团|该机构/g;
+
+interface SelfReference {
+  entity: Entity;
+  word: string;
+  /** Where the definition ends: the references follow it. */
+  at: number;
+}
+
 /** Legal forms removed, to compare names (华东数智银行股份有限公司 → 华东数智银行). */
 export function stripLegalForm(name: string): string {
   for (const form of legalForms)
@@ -135,6 +157,8 @@ function nameStart(
     const led = NAME_LEADS.some((lead) => text.endsWith(lead, p));
     let score = p === limit ? 2 : led ? 2 : -3;
     if (WEAK_START_CHARS.has(text[p] ?? '')) score -= 3;
+    // 曾任星衡数据…, 来自鹤年人寿: a lead word opens the stretch, the name follows it.
+    if (NAME_LEADS.some((lead) => lead.length >= 2 && candidate.startsWith(lead))) score -= 4;
     if (ctx.find('INSTITUTION', candidate)) score += 5;
     const head = text.slice(p, suffixStart);
     if (containsVerb(head)) score -= 6;
@@ -235,7 +259,7 @@ function isDepartment(name: string, between: string, unit: string): boolean {
 }
 
 /** Names that end with an institutional suffix; a short name defined right after joins them. */
-function findBySuffix(ctx: DocContext, stops: Set<number>): void {
+function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReference[]): void {
   const text = ctx.fold;
   for (const m of text.matchAll(suffixPattern)) {
     let end = m.index + m[0].length;
@@ -274,17 +298,54 @@ function findBySuffix(ctx: DocContext, stops: Set<number>): void {
     const entity = addInstitution(ctx, ctx.text.slice(start, end), start, end);
     if (abbreviation?.[1]) {
       const abbrevStart = end + abbreviation[0].indexOf(abbreviation[1]);
-      ctx.addName(entity, ctx.text.slice(abbrevStart, abbrevStart + abbreviation[1].length), true);
+      const abbrevEnd = abbrevStart + abbreviation[1].length;
+      if (SELF_REFERENCES.has(abbreviation[1]))
+        defined.push({ entity, word: abbreviation[1], at: abbrevEnd });
+      else ctx.addName(entity, ctx.text.slice(abbrevStart, abbrevEnd), true);
     }
   }
 }
 /** Abbreviations defined after a known name: 中国证券监督管理委员会(简称“中国证监会”). */
-function findDefinedAfterKnown(ctx: DocContext): void {
+function findDefinedAfterKnown(ctx: DocContext, defined: SelfReference[]): void {
   for (const entity of ctx.all('INSTITUTION')) {
     for (const m of entity.mentions) {
       const def = ABBREVIATION.exec(ctx.fold.slice(m.end, m.end + 30));
-      if (def?.[1] && !ctx.find('INSTITUTION', def[1])) ctx.addName(entity, def[1], true);
+      if (!def?.[1] || ctx.find('INSTITUTION', def[1])) continue;
+      if (SELF_REFERENCES.has(def[1]))
+        defined.push({ entity, word: def[1], at: m.end + def[0].length });
+      else ctx.addName(entity, def[1], true);
     }
+  }
+}
+
+/**
+ * References to an institution that are not its names: the 本行 an announcement defines for
+ * its issuer, and 该行/该公司 for the institution named last (in this paragraph or the one
+ * before). They become mentions, so roles (辞去本行副行长职务) and subjects find it.
+ */
+function findReferences(ctx: DocContext, defined: SelfReference[]): void {
+  for (const { entity, word, at } of defined) {
+    const target = ctx.entities.has(entity.ref) ? entity : undefined;
+    if (!target) continue;
+    for (let i = ctx.fold.indexOf(word, at); i >= 0; i = ctx.fold.indexOf(word, i + word.length)) {
+      if (!ctx.overlapsTaken(i, i + word.length))
+        ctx.mention(target, { start: i, end: i + word.length });
+    }
+  }
+  for (const m of ctx.fold.matchAll(BACK_REFERENCE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (ctx.overlapsTaken(span.start, span.end)) continue;
+    const paragraph = ctx.sentences[ctx.evidence(span).sentence]?.paragraph ?? 0;
+    const previous = ctx.taken
+      .filter(
+        (t) =>
+          t.kind === 'INSTITUTION' &&
+          t.end <= span.start &&
+          (ctx.sentences[ctx.evidence(t).sentence]?.paragraph ?? 0) >= paragraph - 1,
+      )
+      .sort((a, b) => b.end - a.end)[0];
+    const target = previous ? ctx.entities.get(previous.ref) : undefined;
+    if (target) ctx.mention(target, span);
   }
 }
 
@@ -407,9 +468,11 @@ function continuesName(text: string, end: number): boolean {
  * ends of person names and titles found before).
  */
 export function extractInstitutions(ctx: DocContext, stops: Set<number>): void {
+  const defined: SelfReference[] = [];
   findKnown(ctx);
-  findBySuffix(ctx, stops);
-  findDefinedAfterKnown(ctx);
+  findBySuffix(ctx, stops, defined);
+  findDefinedAfterKnown(ctx, defined);
   findRenamed(ctx);
   findShortNames(ctx);
+  findReferences(ctx, defined);
 }

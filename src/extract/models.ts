@@ -324,7 +324,10 @@ function findReleaseDates(ctx: DocContext, spans: ModelSpan[]): void {
 function sentenceSubject(ctx: DocContext, sentenceIndex: number): string | undefined {
   const s = ctx.sentences[sentenceIndex];
   if (!s) return undefined;
-  const first = ctx.takenWithin(s.start, s.end, 'INSTITUTION')[0];
+  // A dateline's media (东岳财经网讯…) reports the sentence; it is not its subject.
+  const first = ctx
+    .takenWithin(s.start, s.end, 'INSTITUTION')
+    .find((t) => ctx.entities.get(t.ref)?.institutionKind !== 'media');
   return first?.ref;
 }
 

@@ -24,6 +24,7 @@ import {
   type NameMatch,
   personNameAt,
   plausiblePersonName,
+  surnameLength,
 } from './names.ts';
 import { isCjk, isNameChar } from './text.ts';
 
@@ -377,6 +378,66 @@ function inlineBylines(ctx: DocContext): Byline[] {
   return found;
 }
 
+/** Verbs that write the person being appointed right after them: 聘任上官文澜女士为… */
+const APPOINT_VERBS = /(?:聘任|任命|选举|提名|聘请|推举|同意|收到|免去|解聘)$/;
+
+/**
+ * Names followed by 女士/先生 (上官文澜女士, 蒲星河先生): announcements write people so. The
+ * name starts after punctuation or an appointing verb; four characters need a compound surname.
+ */
+function findCourtesyNames(ctx: DocContext): void {
+  for (const m of ctx.fold.matchAll(/女士|先生/g)) {
+    if (ctx.takenEndingAt(m.index, 'PERSON')) continue;
+    for (const length of [4, 3, 2]) {
+      const start = m.index - length;
+      if (start < 0) continue;
+      const name = ctx.fold.slice(start, m.index);
+      if (length === 4 && surnameLength(name, 0) !== 2) continue;
+      const bounded =
+        boundedBefore(ctx.fold, start) || APPOINT_VERBS.test(ctx.fold.slice(start - 2, start));
+      if (!bounded || !plausiblePersonName(name, false) || ctx.overlapsTaken(start, m.index))
+        continue;
+      const person = ctx.entity('PERSON', ctx.text.slice(start, m.index), true);
+      ctx.mention(person, { start, end: m.index });
+      break;
+    }
+  }
+}
+
+/** A verb that gives the person before it the role after it: 为, 现任, 辞去, 兼任… */
+const ROLE_PREDICATE =
+  /(?:女士|先生)?[^。;!?\n]{0,30}?(?:为|现任|时任|担任|出任|兼任|升任|调任|辞去|辞任|卸任)$/;
+
+/**
+ * Roles said of the person a sentence is about: 同意聘任上官文澜女士为本行首席人工智能官,
+ * 蒲星河先生因工作调整原因,辞去本行副行长职务. The role's institution is written with it; the
+ * person is the last one named before it in the sentence, with nobody else in between.
+ */
+function linkPredicateRoles(
+  ctx: DocContext,
+  phrases: RolePhrase[],
+  named: Map<number, Entity>,
+): void {
+  for (const phrase of phrases) {
+    if (named.has(phrase.end) || !phrase.institution) continue;
+    const inst = ctx.takenEndingAt(skipDefinition(ctx.fold, phrase.start), 'INSTITUTION');
+    const head = inst?.start ?? phrase.start;
+    const sentence = ctx.sentences[ctx.evidence({ start: head, end: head }).sentence];
+    if (!sentence) continue;
+    const person = ctx.takenWithin(sentence.start, head, 'PERSON').at(-1);
+    if (!person) continue;
+    const gap = ctx.fold.slice(person.end, head);
+    if (!ROLE_PREDICATE.test(gap) || ctx.takenWithin(person.end, head, 'INSTITUTION').length)
+      continue;
+    const entity = ctx.entities.get(person.ref);
+    if (entity)
+      affiliate(ctx, entity, phrase.institution, phrase.role, {
+        start: person.start,
+        end: phrase.end,
+      });
+  }
+}
+
 /** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
 function findBylines(ctx: DocContext): void {
   const found = [...lineBylines(ctx), ...inlineBylines(ctx)];
@@ -463,7 +524,9 @@ export function extractPeopleAfterInstitutions(
   linkTitleNames(ctx, phrases, named);
   linkAppositions(ctx, phrases, named);
   linkFromInstitution(ctx, phrases);
+  findCourtesyNames(ctx);
   findSpeakers(ctx);
   findTranscriptSpeakers(ctx);
   findRepeatMentions(ctx);
+  linkPredicateRoles(ctx, phrases, named);
 }
