@@ -20,6 +20,11 @@ export interface Touched {
 
 export type GcReport = Record<keyof Touched, number>;
 
+type EntityTable = 'person' | 'institution' | 'model' | 'challenge';
+type RelationTable = 'affiliation' | 'development' | 'raised' | 'modelVersion';
+const ENTITY_TABLES: EntityTable[] = ['person', 'institution', 'model', 'challenge'];
+const RELATION_TABLES: RelationTable[] = ['affiliation', 'development', 'raised', 'modelVersion'];
+
 export function emptyTouched(): Touched {
   return {
     person: new Set(),
@@ -81,7 +86,6 @@ export async function collectTouched(tx: Tx, documentIds: number[], into = empty
 export async function collectGarbage(tx: Tx, touched: Touched): Promise<GcReport> {
   const unsupported = { mentions: { none: {} } };
   const orphan = { mentions: { none: {} }, names: { none: {} } };
-  const ids = (set: Set<number>) => ({ in: [...set] });
   const report: GcReport = {
     affiliation: 0,
     development: 0,
@@ -92,84 +96,39 @@ export async function collectGarbage(tx: Tx, touched: Touched): Promise<GcReport
     model: 0,
     challenge: 0,
   };
-  if (touched.affiliation.size > 0) {
-    report.affiliation = (
-      await tx.affiliation.deleteMany({ where: { id: ids(touched.affiliation), ...unsupported } })
-    ).count;
+  const relations: Record<RelationTable, (ids: number[]) => Promise<{ count: number }>> = {
+    affiliation: (ids) => tx.affiliation.deleteMany({ where: { id: { in: ids }, ...unsupported } }),
+    development: (ids) => tx.development.deleteMany({ where: { id: { in: ids }, ...unsupported } }),
+    raised: (ids) => tx.raised.deleteMany({ where: { id: { in: ids }, ...unsupported } }),
+    modelVersion: (ids) =>
+      tx.modelVersion.deleteMany({ where: { id: { in: ids }, ...unsupported } }),
+  };
+  for (const table of RELATION_TABLES) {
+    if (touched[table].size > 0)
+      report[table] = (await relations[table]([...touched[table]])).count;
   }
-  if (touched.development.size > 0) {
-    report.development = (
-      await tx.development.deleteMany({ where: { id: ids(touched.development), ...unsupported } })
-    ).count;
+
+  // Entities: read the orphans first, so that the survivors can stay in `touched`.
+  const select = { id: true } as const;
+  const orphans: Record<EntityTable, (ids: number[]) => Promise<{ id: number }[]>> = {
+    person: (ids) => tx.person.findMany({ where: { id: { in: ids }, ...orphan }, select }),
+    institution: (ids) =>
+      tx.institution.findMany({ where: { id: { in: ids }, ...orphan }, select }),
+    model: (ids) => tx.model.findMany({ where: { id: { in: ids }, ...orphan }, select }),
+    challenge: (ids) => tx.challenge.findMany({ where: { id: { in: ids }, ...orphan }, select }),
+  };
+  const remove: Record<EntityTable, (ids: number[]) => Promise<{ count: number }>> = {
+    person: (ids) => tx.person.deleteMany({ where: { id: { in: ids } } }),
+    institution: (ids) => tx.institution.deleteMany({ where: { id: { in: ids } } }),
+    model: (ids) => tx.model.deleteMany({ where: { id: { in: ids } } }),
+    challenge: (ids) => tx.challenge.deleteMany({ where: { id: { in: ids } } }),
+  };
+  for (const table of ENTITY_TABLES) {
+    if (touched[table].size === 0) continue;
+    const gone = (await orphans[table]([...touched[table]])).map((r) => r.id);
+    if (gone.length === 0) continue;
+    report[table] = (await remove[table](gone)).count;
+    for (const id of gone) touched[table].delete(id);
   }
-  if (touched.raised.size > 0) {
-    report.raised = (
-      await tx.raised.deleteMany({ where: { id: ids(touched.raised), ...unsupported } })
-    ).count;
-  }
-  if (touched.modelVersion.size > 0) {
-    report.modelVersion = (
-      await tx.modelVersion.deleteMany({ where: { id: ids(touched.modelVersion), ...unsupported } })
-    ).count;
-  }
-  await forget(
-    touched.person,
-    report,
-    'person',
-    async (where) => {
-      const gone = await tx.person.findMany({ where, select: { id: true } });
-      await tx.person.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
-      return gone.map((r) => r.id);
-    },
-    orphan,
-  );
-  await forget(
-    touched.institution,
-    report,
-    'institution',
-    async (where) => {
-      const gone = await tx.institution.findMany({ where, select: { id: true } });
-      await tx.institution.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
-      return gone.map((r) => r.id);
-    },
-    orphan,
-  );
-  await forget(
-    touched.model,
-    report,
-    'model',
-    async (where) => {
-      const gone = await tx.model.findMany({ where, select: { id: true } });
-      await tx.model.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
-      return gone.map((r) => r.id);
-    },
-    orphan,
-  );
-  await forget(
-    touched.challenge,
-    report,
-    'challenge',
-    async (where) => {
-      const gone = await tx.challenge.findMany({ where, select: { id: true } });
-      await tx.challenge.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
-      return gone.map((r) => r.id);
-    },
-    orphan,
-  );
   return report;
-}
-
-type OrphanWhere = { id: { in: number[] }; mentions: { none: object }; names: { none: object } };
-
-async function forget(
-  set: Set<number>,
-  report: GcReport,
-  table: 'person' | 'institution' | 'model' | 'challenge',
-  remove: (where: OrphanWhere) => Promise<number[]>,
-  orphan: Omit<OrphanWhere, 'id'>,
-) {
-  if (set.size === 0) return;
-  const gone = await remove({ id: { in: [...set] }, ...orphan });
-  for (const id of gone) set.delete(id);
-  report[table] = gone.length;
 }
