@@ -12,9 +12,9 @@ const honorificSet = new Set(honorifics);
 import { countOccurrences, foldForMatch, isCjk } from './text.ts';
 
 /** Characters that end a name when they follow two name characters (也 in 杜蘅也谈到). */
-const AFTER_NAME = new Set([...'也则还又亦都就在与和对同等称说表认指坦透提谈介曾将已正']);
+const AFTER_NAME = new Set([...'也则还又亦都就更在与和对同等称说表认指坦透提谈介曾将已正']);
 /** Adverbs that stand between a subject and its verb (也谈到, 则认为). */
-const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就曾将已正']);
+const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就更曾将已正']);
 /** Characters that join two names or nouns (张三和李四), unless a name ends right after. */
 const CONJUNCTIONS = new Set([...'和与及同']);
 /** Characters no given name uses. */

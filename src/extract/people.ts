@@ -9,24 +9,27 @@
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
 import type { DocContext, Entity } from './context.ts';
+import { isGenericName } from './institutions.ts';
 import {
   alternation,
   bylineRoles,
   HARD_STOP_CHARS,
   patterns,
+  qualifierEnds,
   roleTitles,
   speechAdverbs,
   speechVerbs,
 } from './lexicon.ts';
 import {
   isDictionaryWord,
+  isOrdinaryPhrase,
   latinNameEndingAt,
   type NameMatch,
   personNameAt,
   plausiblePersonName,
   surnameLength,
 } from './names.ts';
-import { isCjk, isNameChar } from './text.ts';
+import { foldForMatch, isCjk, isNameChar } from './text.ts';
 
 export interface Title {
   start: number;
@@ -256,12 +259,41 @@ function closedAt(text: string, at: number, opener: string): boolean {
 }
 
 /**
+ * In a list of people (嘉宾:…(X首席科学家), 邵一鸣|湾区财经周刊副主编) the words between the
+ * separator and the title name the employer even without an institutional suffix: they become
+ * an institution when they are not generic or a department (银行业, 独立, 财富管理部).
+ */
+function listedEmployer(ctx: DocContext, phrase: RolePhrase): string | undefined {
+  const open = delimiterBefore(ctx.fold, phrase.start);
+  if (!open || !closedAt(ctx.fold, phrase.end, open.ch)) return undefined;
+  let titleStart = phrase.start;
+  while (titleStart < phrase.end && !titleAt.test(ctx.fold.slice(titleStart))) titleStart++;
+  const name = ctx.text.slice(phrase.start, titleStart);
+  if (name.length < 2 || name.length > 12 || !plausibleEmployer(name)) return undefined;
+  const entity = ctx.entity('INSTITUTION', name, true);
+  entity.institutionKind ??= 'other';
+  ctx.mention(entity, { start: phrase.start, end: titleStart });
+  phrase.role = ctx.text.slice(titleStart, phrase.end);
+  return entity.ref;
+}
+
+/** Whether words before a title in a list can name an employer (问海科技, 湾区财经周刊). */
+function plausibleEmployer(name: string): boolean {
+  const folded = foldForMatch(name);
+  if (!/^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$/.test(folded)) return false;
+  if (isGenericName(folded) || qualifierEnds.some((end) => folded.endsWith(end))) return false;
+  return !isOrdinaryPhrase(folded);
+}
+
+/**
  * name(institution title), name,institution title, and the lines of speaker lists:
  * 谷雨桐 | 岚山银行首席数据官, 左丘明远 — 松柏人寿…副总经理, 主持人:邵一鸣|湾区财经周刊副主编.
  */
 function linkAppositions(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
   for (const phrase of phrases) {
-    if (named.has(phrase.end) || !phrase.institution) continue;
+    if (named.has(phrase.end)) continue;
+    if (!phrase.institution) phrase.institution = listedEmployer(ctx, phrase);
+    if (!phrase.institution) continue;
     const inst = ctx.takenEndingAt(skipDefinition(ctx.fold, phrase.start), 'INSTITUTION');
     const head = inst?.start ?? phrase.start;
     const open = delimiterBefore(ctx.fold, head);
@@ -330,6 +362,14 @@ function lineBylines(ctx: DocContext): Byline[] {
     if (trimmed.length > 40) continue;
     const m = bylinePattern.exec(trimmed);
     if (!m?.[2] || !m[3]) continue;
+    // 文 is a byline only with its separator (文 | 蒋其); 上官文澜 holds the character too.
+    if (
+      m[2] === '文' &&
+      !/^文\s*[|｜/:：]/.test(
+        trimmed.slice((m[1]?.length ?? 0) + (m.index ?? 0)).replace(/^[(（【[]\s*/, ''),
+      )
+    )
+      continue;
     const lead = line.start + line.text.indexOf(trimmed);
     const names: { name: string; start: number }[] = [];
     const namesAt =

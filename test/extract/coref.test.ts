@@ -1,0 +1,29 @@
+// Later references to a person already named: surname + honorific, and 他/她 before a verb.
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.ts';
+
+describe('coreference', () => {
+  it('reads surname + honorific as the person named before', () => {
+    const found = run('北辰农商行行长万启超介绍，助手已上线。万行长坦言，算力投入要精打细算。');
+    expect(found.namesOf('万启超')).toContain('万行长');
+    expect(found.raised).toEqual(['万启超 -> 成本']);
+  });
+
+  it('reads compound surnames with an honorific', () => {
+    const found = run('松柏人寿首席技术官诸葛云舒表示，要先治幻觉。诸葛总坦言，数据质量是难点。');
+    expect(found.namesOf('诸葛云舒')).toContain('诸葛总');
+    expect(found.raised).toContain('诸葛云舒 -> 数据质量');
+  });
+
+  it('picks the latest person of that surname', () => {
+    const found = run(
+      '甲银行行长张明表示，要稳。乙银行副行长张华认为，要快。张行长坦言，人才短缺。',
+    );
+    expect(found.raised).toEqual(['张华 -> 人才短缺']);
+  });
+
+  it('reads 他/她 before a speech verb as the person who spoke last', () => {
+    const found = run('恒拓证券首席经济学家芮书瑶把目光投向市场。\n她认为，交易行为可能趋同。');
+    expect(found.raised).toEqual(['芮书瑶 -> 同质化风险']);
+  });
+});
