@@ -116,7 +116,9 @@ async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
   const inKeys = (kind: EntityKind) => ({ in: [...entityKeys.get(kind)!] });
   const select = { id: true, key: true } as const;
   const [names, people, institutions, models, challenges] = await Promise.all([
-    tx.name.findMany({
+    // Grouped: a common name has a row per document that uses it, one entity is all we need.
+    tx.name.groupBy({
+      by: ['kind', 'key', 'personId', 'institutionId', 'modelId'],
       where: {
         strong: true,
         OR: KINDS.filter((k) => nameKeys.get(k)!.size > 0).map((kind) => ({
@@ -124,7 +126,6 @@ async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
           key: { in: [...nameKeys.get(kind)!] },
         })),
       },
-      select: { kind: true, key: true, personId: true, institutionId: true, modelId: true },
     }),
     tx.person.findMany({ where: { key: inKeys('PERSON') }, select }),
     tx.institution.findMany({ where: { key: inKeys('INSTITUTION') }, select }),
