@@ -1,0 +1,355 @@
+import type { EntityKind } from '../extract/types.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { deriveNames, type NameUse } from '../graph/names.ts';
+import type { PreparedDocument } from './persist.ts';
+import type { ResolvedEntity, ResolvedExtraction, ResolvedModel } from './resolve.ts';
+
+// Resolution across documents, for the persist step: each entity of a batch becomes the
+// existing graph entity that has one of its strong keys (as a Name of the same kind, or as its
+// own key), or a new one. Documents of a batch are resolved in order, each seeing what the ones
+// before it added, so a batch gives the graph that storing its documents one by one would.
+
+type Tx = Prisma.TransactionClient;
+
+export const KINDS: EntityKind[] = ['PERSON', 'INSTITUTION', 'MODEL', 'CHALLENGE'];
+export const FOREIGN_KEY = {
+  PERSON: 'personId',
+  INSTITUTION: 'institutionId',
+  MODEL: 'modelId',
+  CHALLENGE: 'challengeId',
+} as const;
+
+/** A graph entity a batch refers to: an existing row, or one this batch creates. */
+interface Slot {
+  kind: EntityKind;
+  id: number | null;
+  key: string;
+  /** The resolved entities of this batch that map to it (the first one creates it). */
+  members: ResolvedEntity[];
+}
+
+type Index = Map<string, Slot[]>;
+
+/** The resolved entities of one kind. */
+export function entitiesOf(resolved: ResolvedExtraction, kind: EntityKind): ResolvedEntity[] {
+  switch (kind) {
+    case 'PERSON':
+      return resolved.people;
+    case 'INSTITUTION':
+      return resolved.institutions;
+    case 'MODEL':
+      return resolved.models;
+    case 'CHALLENGE':
+      return resolved.challenges;
+  }
+}
+
+/**
+ * The keys an entity is looked up by. An entity known only by weak names (张行长) gets a key of
+ * its own document, so it never meets another document's 张行长 but survives a re-seed.
+ */
+function lookupKeys(entity: ResolvedEntity, source: string): string[] {
+  if (entity.lookupKeys.length > 0) return entity.lookupKeys;
+  return [`${entity.names[0]!.key}@${source}`];
+}
+
+function addHit(index: Index, key: string, slot: Slot) {
+  const hits = index.get(key);
+  if (!hits) index.set(key, [slot]);
+  else if (!hits.includes(slot)) hits.push(slot);
+}
+
+/** The hit a key resolves to: the entity whose own key it is, else the oldest one. */
+function pick(hits: Slot[], key: string): Slot {
+  const rank = (s: Slot) => [s.key === key ? 0 : 1, s.id ?? Number.MAX_SAFE_INTEGER] as const;
+  return [...hits].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] - rb[0] || ra[1] - rb[1];
+  })[0]!;
+}
+
+/** Reads, in one query per table, every existing entity any key of the batch could resolve to. */
+async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
+  const nameKeys = new Map<EntityKind, Set<string>>(KINDS.map((k) => [k, new Set()]));
+  const entityKeys = new Map<EntityKind, Set<string>>(KINDS.map((k) => [k, new Set()]));
+  for (const { doc, resolved } of docs) {
+    for (const kind of KINDS) {
+      for (const entity of entitiesOf(resolved, kind)) {
+        for (const key of lookupKeys(entity, doc.source)) entityKeys.get(kind)!.add(key);
+        // Challenges resolve by taxonomy key alone, never through the words a text uses.
+        if (kind !== 'CHALLENGE') for (const key of entity.lookupKeys) nameKeys.get(kind)!.add(key);
+      }
+    }
+  }
+  const inKeys = (kind: EntityKind) => ({ in: [...entityKeys.get(kind)!] });
+  const select = { id: true, key: true } as const;
+  const [names, people, institutions, models, challenges] = await Promise.all([
+    // Grouped: a common name has a row per document that uses it, one entity is all we need.
+    tx.name.groupBy({
+      by: ['kind', 'key', 'personId', 'institutionId', 'modelId'],
+      where: {
+        strong: true,
+        OR: KINDS.filter((k) => nameKeys.get(k)!.size > 0).map((kind) => ({
+          kind,
+          key: { in: [...nameKeys.get(kind)!] },
+        })),
+      },
+    }),
+    tx.person.findMany({ where: { key: inKeys('PERSON') }, select }),
+    tx.institution.findMany({ where: { key: inKeys('INSTITUTION') }, select }),
+    tx.model.findMany({ where: { key: inKeys('MODEL') }, select }),
+    tx.challenge.findMany({ where: { key: inKeys('CHALLENGE') }, select }),
+  ]);
+
+  const slots = new Map<string, Slot>();
+  const slotOf = (kind: EntityKind, id: number, key?: string) => {
+    const held = slots.get(`${kind}:${id}`);
+    if (held) {
+      if (key !== undefined) held.key = key;
+      return held;
+    }
+    const slot: Slot = { kind, id, key: key ?? '', members: [] };
+    slots.set(`${kind}:${id}`, slot);
+    return slot;
+  };
+  const indexes = new Map<EntityKind, Index>(KINDS.map((k) => [k, new Map()]));
+  const rows: [EntityKind, { id: number; key: string }[]][] = [
+    ['PERSON', people],
+    ['INSTITUTION', institutions],
+    ['MODEL', models],
+    ['CHALLENGE', challenges],
+  ];
+  for (const [kind, list] of rows) {
+    for (const row of list) addHit(indexes.get(kind)!, row.key, slotOf(kind, row.id, row.key));
+  }
+  for (const name of names) {
+    if (name.kind === 'CHALLENGE') continue;
+    const kind = name.kind as Exclude<EntityKind, 'CHALLENGE'>;
+    const id = name[FOREIGN_KEY[kind]];
+    if (id !== null) addHit(indexes.get(kind)!, name.key, slotOf(kind, id));
+  }
+  return indexes;
+}
+
+/**
+ * Maps every resolved entity of the batch to a slot, document by document, as if each document
+ * had been stored on its own: later documents see the names earlier ones added.
+ */
+function assignSlots(docs: PreparedDocument[], indexes: Map<EntityKind, Index>) {
+  const assigned = new Map<ResolvedEntity, Slot>();
+  const created = new Map<EntityKind, Slot[]>(KINDS.map((k) => [k, []]));
+  const warnings = docs.map(() => [] as string[]);
+  docs.forEach(({ doc, resolved }, d) => {
+    for (const kind of KINDS) {
+      const index = indexes.get(kind)!;
+      for (const entity of entitiesOf(resolved, kind)) {
+        const keys = lookupKeys(entity, doc.source);
+        const firstHit = keys.find((key) => (index.get(key)?.length ?? 0) > 0);
+        let slot = firstHit === undefined ? undefined : pick(index.get(firstHit)!, firstHit);
+        if (slot) {
+          const others = new Set(
+            keys.flatMap((key) => index.get(key) ?? []).filter((s) => s !== slot),
+          );
+          for (const other of others) {
+            warnings[d]!.push(
+              `${kind} ${entity.name}: also matches ${describe(other)}; kept ${describe(slot)}`,
+            );
+          }
+        } else {
+          slot = { kind, id: null, key: keys[0]!, members: [] };
+          created.get(kind)!.push(slot);
+        }
+        slot.members.push(entity);
+        assigned.set(entity, slot);
+        // Only strong keys (and a new entity's own key) let later documents find it.
+        for (const key of entity.lookupKeys) addHit(index, key, slot);
+        addHit(index, slot.key, slot);
+      }
+    }
+  });
+  return { assigned, created, warnings };
+}
+
+function describe(slot: Slot): string {
+  return slot.id === null ? `new ${slot.key}` : `#${slot.id} (${slot.key})`;
+}
+
+function nameUses(slot: Slot): NameUse[] {
+  return slot.members.flatMap((m) =>
+    m.names.map(({ name, strong }) => ({ name, strong, count: 1 })),
+  );
+}
+
+/** The model-level facts: the largest parameter count and earliest date stated anywhere. */
+function modelFacts(models: ResolvedModel[]) {
+  const stated = models.flatMap((m) => [m, ...m.versions]);
+  const largest = stated
+    .filter((s) => s.parameterCount !== undefined)
+    .sort((a, b) => b.parameterCount! - a.parameterCount!)[0];
+  const releasedAt = stated
+    .map((s) => s.releasedAt)
+    .filter((d): d is string => Boolean(d))
+    .sort()[0];
+  return {
+    parameters: largest?.parameters ?? stated.find((s) => s.parameters)?.parameters ?? null,
+    parameterCount: largest?.parameterCount ?? null,
+    releasedAt: releasedAt ?? null,
+  };
+}
+
+export type Facts = {
+  parameters: string | null;
+  parameterCount: number | null;
+  releasedAt: string | null;
+};
+
+/** Combines stored and newly stated facts the same way whatever the order they arrive in. */
+export function mergeFacts(a: Facts, b: Facts): Facts {
+  const larger = (b.parameterCount ?? -1) > (a.parameterCount ?? -1) ? b : a;
+  const dates = [a.releasedAt, b.releasedAt].filter((d): d is string => d !== null).sort();
+  return {
+    parameters: larger.parameters ?? a.parameters ?? b.parameters,
+    parameterCount: larger.parameterCount,
+    releasedAt: dates[0] ?? null,
+  };
+}
+
+async function createEntities(tx: Tx, created: Map<EntityKind, Slot[]>) {
+  const select = { id: true, key: true } as const;
+  const base = (slot: Slot) => {
+    const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.taxonomyName);
+    return { key: slot.key, name: derived.name, aliases: JSON.stringify(derived.aliases) };
+  };
+  const results: [EntityKind, { id: number; key: string }[]][] = [];
+  const people = created.get('PERSON')!;
+  if (people.length > 0) {
+    results.push([
+      'PERSON',
+      await tx.person.createManyAndReturn({ data: people.map(base), select }),
+    ]);
+  }
+  const institutions = created.get('INSTITUTION')!;
+  if (institutions.length > 0) {
+    const data = institutions.map((slot) => ({ ...base(slot), kind: institutionKindOf(slot) }));
+    results.push(['INSTITUTION', await tx.institution.createManyAndReturn({ data, select })]);
+  }
+  const models = created.get('MODEL')!;
+  if (models.length > 0) {
+    const data = models.map((slot) => ({
+      ...base(slot),
+      ...modelFacts(slot.members as ResolvedModel[]),
+    }));
+    results.push(['MODEL', await tx.model.createManyAndReturn({ data, select })]);
+  }
+  const challenges = created.get('CHALLENGE')!;
+  if (challenges.length > 0) {
+    const data = challenges.map((slot) => {
+      const c = challengeOf(slot)!;
+      return { ...base(slot), label: c.label, description: c.description };
+    });
+    results.push(['CHALLENGE', await tx.challenge.createManyAndReturn({ data, select })]);
+  }
+  for (const [kind, rows] of results) {
+    const byKey = new Map(rows.map((r) => [r.key, r.id]));
+    for (const slot of created.get(kind)!) slot.id = byKey.get(slot.key)!;
+  }
+}
+
+function challengeOf(slot: Slot) {
+  const first = slot.members[0];
+  return first?.kind === 'CHALLENGE'
+    ? (first as ResolvedExtraction['challenges'][number])
+    : undefined;
+}
+
+function institutionKindOf(slot: Slot) {
+  const kinds = (slot.members as ResolvedExtraction['institutions']).map((m) => m.institutionKind);
+  return kinds.find((k) => k !== 'other') ?? 'other';
+}
+
+/**
+ * Updates what existing entities learn from the batch: an institution's kind, model facts, and a
+ * challenge's taxonomy name, label and description when the taxonomy has changed.
+ */
+async function updateExisting(tx: Tx, slots: Slot[]) {
+  const challenges = slots.filter((s) => s.kind === 'CHALLENGE');
+  if (challenges.length > 0) {
+    const stored = await tx.challenge.findMany({
+      where: { id: { in: challenges.map((s) => s.id!) } },
+      select: { id: true, name: true, label: true, description: true },
+    });
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const slot of challenges) {
+      const c = challengeOf(slot)!;
+      const old = byId.get(slot.id!)!;
+      const now = { name: c.taxonomyName, label: c.label, description: c.description };
+      if (now.name !== old.name || now.label !== old.label || now.description !== old.description) {
+        await tx.challenge.update({ where: { id: slot.id! }, data: now });
+      }
+    }
+  }
+  const institutions = slots.filter(
+    (s) => s.kind === 'INSTITUTION' && institutionKindOf(s) !== 'other',
+  );
+  if (institutions.length > 0) {
+    const generic = await tx.institution.findMany({
+      where: { id: { in: institutions.map((s) => s.id!) }, kind: 'other' },
+      select: { id: true },
+    });
+    const ids = new Set(generic.map((r) => r.id));
+    for (const slot of institutions) {
+      if (ids.has(slot.id!)) {
+        await tx.institution.update({
+          where: { id: slot.id! },
+          data: { kind: institutionKindOf(slot) },
+        });
+      }
+    }
+  }
+  const models = slots.filter((s) => s.kind === 'MODEL');
+  if (models.length > 0) {
+    const stored = await tx.model.findMany({
+      where: { id: { in: models.map((s) => s.id!) } },
+      select: { id: true, parameters: true, parameterCount: true, releasedAt: true },
+    });
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const slot of models) {
+      const old = byId.get(slot.id!)!;
+      const now = mergeFacts(old, modelFacts(slot.members as ResolvedModel[]));
+      if (
+        now.parameters !== old.parameters ||
+        now.parameterCount !== old.parameterCount ||
+        now.releasedAt !== old.releasedAt
+      ) {
+        await tx.model.update({ where: { id: slot.id! }, data: now });
+      }
+    }
+  }
+}
+
+export interface EntityResolution {
+  /** The graph id each resolved entity of the batch maps to. */
+  idOf: (entity: ResolvedEntity) => number;
+  /** The existing entities the batch names (their names and aliases need recomputing). */
+  existing: { kind: EntityKind; id: number }[];
+  /** Per document of the batch: names that matched more than one existing entity. */
+  warnings: string[][];
+}
+
+/**
+ * Maps every entity of the batch to a graph entity, creating the new ones (named from the
+ * batch's names) and updating what existing ones learn: an institution's kind, model facts.
+ */
+export async function resolveEntities(tx: Tx, docs: PreparedDocument[]): Promise<EntityResolution> {
+  const indexes = await loadIndex(tx, docs);
+  const { assigned, created, warnings } = assignSlots(docs, indexes);
+  await createEntities(tx, created);
+  const createdSlots = new Set([...created.values()].flat());
+  const existing = [...new Set(assigned.values())].filter((s) => !createdSlots.has(s));
+  await updateExisting(tx, existing);
+  return {
+    idOf: (entity) => assigned.get(entity)!.id!,
+    existing: existing.map((s) => ({ kind: s.kind, id: s.id! })),
+    warnings,
+  };
+}

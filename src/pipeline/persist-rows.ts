@@ -1,0 +1,108 @@
+import type { Evidence } from '../extract/types.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { PreparedDocument } from './persist.ts';
+import { sentenceAt } from './segment.ts';
+
+// The rows that grow with the text, names and mentions, written in bulk for the persist step.
+
+type Tx = Prisma.TransactionClient;
+
+export type MentionRow = Prisma.MentionCreateManyInput;
+export type NameRow = Prisma.NameCreateManyInput;
+
+export const NAME_COLUMNS = [
+  'documentId',
+  'kind',
+  'name',
+  'key',
+  'strong',
+  'personId',
+  'institutionId',
+  'modelId',
+  'challengeId',
+] as const satisfies readonly (keyof NameRow)[];
+
+export const MENTION_COLUMNS = [
+  'documentId',
+  'kind',
+  'start',
+  'end',
+  'surface',
+  'snippet',
+  'snippetStart',
+  'publishedAt',
+  'personId',
+  'institutionId',
+  'modelId',
+  'challengeId',
+  'affiliationId',
+  'developmentId',
+  'raisedId',
+  'modelVersionId',
+] as const satisfies readonly (keyof MentionRow)[];
+
+/** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_BOUND_VALUES = 30_000;
+
+/** A value as Prisma itself stores it: DateTime as ISO text with +00:00, booleans as 1/0. */
+function storable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace(/Z$/, '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+/**
+ * Multi-row INSERTs for the two tables that grow with the text (names and mentions). Prisma's
+ * createMany costs about 1 ms per row here (it splits into 999-value statements and maps every
+ * value in JS); one parameterised statement per 30,000 values costs about 0.03 ms per row.
+ */
+export async function insertRows<R extends object>(
+  tx: Tx,
+  table: 'Name' | 'Mention',
+  columns: readonly (keyof R & string)[],
+  rows: R[],
+) {
+  const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
+  const head = Prisma.raw(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
+  );
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const values = rows
+      .slice(at, at + perStatement)
+      .map(
+        (row) =>
+          Prisma.sql`(${Prisma.join(columns.map((c) => storable((row as Record<string, unknown>)[c])))})`,
+      );
+    await tx.$executeRaw`${head}${Prisma.join(values)}`;
+  }
+}
+
+/** Where an evidence span sits: its text and sentence, or null when it lies outside the text. */
+export function place(prepared: PreparedDocument, evidence: Evidence) {
+  const { text } = prepared.doc;
+  const { start, end } = evidence;
+  if (
+    !(
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      end > start &&
+      end <= text.length
+    )
+  ) {
+    return null;
+  }
+  let sentence = prepared.sentences[evidence.sentence];
+  if (!sentence || start < sentence.start || end > sentence.end) {
+    sentence = prepared.sentences[sentenceAt(prepared.sentences, start)];
+  }
+  const snippet =
+    sentence && start >= sentence.start ? sentence : { text: text.slice(start, end), start };
+  return {
+    start,
+    end,
+    surface: text.slice(start, end),
+    snippet: snippet.text,
+    snippetStart: snippet.start,
+  };
+}
