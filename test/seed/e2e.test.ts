@@ -1,10 +1,20 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
+import { persistDocument } from '../../src/pipeline/persist.ts';
+import { formatOf } from '../../src/pipeline/read.ts';
+import { prepareDocument } from '../../src/pipeline/run.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
 import { graphByName, rowCounts, tempDatabase } from './build.ts';
 
@@ -90,5 +100,29 @@ describe('seeding a corpus document end to end', () => {
     const [line, totals] = again.stdout.split('\n');
     expect(line).toBe(`${ROUNDTABLE}  skipped (unchanged)`);
     expect(totals).toMatch(/^1 documents: 0 stored, 1 skipped, 0 failed, 0 pruned in /);
+  });
+
+  it('the whole corpus gives the same graph whatever order its documents come in', async () => {
+    const docs = readdirSync(CORPUS)
+      .filter((name) => formatOf(name) !== null)
+      .map((name) => {
+        const raw = {
+          source: name,
+          format: formatOf(name)!,
+          bytes: readFileSync(join(CORPUS, name)),
+        };
+        return prepareDocument(raw).prepared;
+      });
+    expect(docs.length).toBeGreaterThanOrEqual(8);
+    const shuffled = docs.map((_, i) => docs[(i * 5 + 3) % docs.length]!);
+    const graphs = [];
+    for (const order of [docs, [...docs].reverse(), shuffled]) {
+      const { db } = await tempDatabase();
+      clients.push(db);
+      for (const doc of order) await persistDocument(db, doc);
+      graphs.push(await graphByName(db));
+    }
+    expect(graphs[1]).toEqual(graphs[0]);
+    expect(graphs[2]).toEqual(graphs[0]);
   });
 });
