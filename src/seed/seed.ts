@@ -84,6 +84,8 @@ export async function prepareDatabase(db: Db, url: string): Promise<void> {
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
 }
 
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function message(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
@@ -123,7 +125,7 @@ export async function seedDirectory(
   const timings = emptyTimings();
   const { files, problems } = await findDocuments(dir);
   const reports = orderedReports(
-    [...files.map((f) => f.source), ...problems.map((p) => p.source)],
+    [...files.map((f) => f.source), ...problems.map((p) => p.source)].sort(byCodePoint),
     options.onDocument,
   );
   const stored = await db.document.findMany({

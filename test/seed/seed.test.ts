@@ -247,17 +247,19 @@ describe('seedDirectory', () => {
     expect(await rowCounts(other)).toEqual(await rowCounts(db));
   });
 
-  it('follows links to files but not links that loop back up the tree', async () => {
+  it('follows links to files, not links that loop back up the tree, and reports broken ones', async () => {
     symlinkSync(dir, join(dir, 'sub/loop'));
     symlinkSync(join(dir, 'a.txt'), join(dir, 'sub/link-to-a.txt'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'sub/dead-link.txt'));
     const report = await seed();
-    expect(report.documents.map((d) => d.source)).toEqual([
-      'a.txt',
-      'sub/b.md',
-      'sub/deeper/c.html',
-      'sub/link-to-a.txt',
+    expect(report.documents.map((d) => [d.source, d.status])).toEqual([
+      ['a.txt', 'stored'],
+      ['sub/b.md', 'stored'],
+      ['sub/dead-link.txt', 'failed'],
+      ['sub/deeper/c.html', 'stored'],
+      ['sub/link-to-a.txt', 'stored'],
     ]);
-    expect(report.failed).toBe(0);
+    expect(report.documents[2]).toMatchObject({ error: 'file not found (a broken link?)' });
   });
 
   it('prepareDatabase migrates and turns on write-ahead logging', async () => {
