@@ -133,11 +133,11 @@ export async function seedDirectory(
   });
   const hashes = new Map(stored.map((d) => [d.source, d.contentHash]));
 
-  let batch: { prepared: PreparedDocument; title: string }[] = [];
-  const stores = (result: PersistedDocument, title: string): DocumentReport => ({
+  let batch: PreparedDocument[] = [];
+  const stores = (result: PersistedDocument, prepared: PreparedDocument): DocumentReport => ({
     source: result.source,
     status: 'stored',
-    title,
+    title: prepared.doc.title,
     counts: result.counts,
     replaced: result.replaced,
     warnings: result.warnings,
@@ -148,19 +148,16 @@ export async function seedDirectory(
     if (pending.length === 0) return;
     const persistStarted = performance.now();
     try {
-      const results = await persistBatch(
-        db,
-        pending.map((p) => p.prepared),
-      );
+      const results = await persistBatch(db, pending);
       results.forEach((result, i) => {
-        reports.set(stores(result, pending[i]!.title));
+        reports.set(stores(result, pending[i]!));
       });
     } catch (error) {
       // One bad document must not cost the others: store the batch one document at a time.
-      for (const { prepared, title } of pending) {
+      for (const prepared of pending) {
         try {
           const [result] = await persistBatch(db, [prepared]);
-          reports.set(stores(result!, title));
+          reports.set(stores(result!, prepared));
         } catch (single) {
           const reason = pending.length === 1 ? error : single;
           reports.set({ source: prepared.doc.source, status: 'failed', error: message(reason) });
@@ -192,7 +189,7 @@ export async function seedDirectory(
         reports.set({ source: file.source, status: 'skipped' });
         continue;
       }
-      batch.push({ prepared, title: prepared.doc.title });
+      batch.push(prepared);
     } catch (error) {
       reports.set({ source: file.source, status: 'failed', error: message(error) });
     }
