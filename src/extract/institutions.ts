@@ -17,7 +17,7 @@ import {
   suffixNotBefore,
   WEAK_START_CHARS,
 } from './lexicon.ts';
-import { isDictionaryWord, isOrdinaryPhrase } from './names.ts';
+import { isCommonNoun, isDictionaryWord, isOrdinaryPhrase } from './names.ts';
 import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
 import type { InstitutionKind } from './types.ts';
 
@@ -162,7 +162,8 @@ function nameStart(
     if (ctx.find('INSTITUTION', candidate)) score += 5;
     const head = text.slice(p, suffixStart);
     if (containsVerb(head)) score -= 6;
-    if (/[与和及]/.test(head.slice(1))) score -= 3;
+    // A conjunction, preposition or model word inside the head joins two phrases: 大模型由恒拓证券.
+    if (/[与和及由把被]|模型/.test(head.slice(1))) score -= 3;
     const evidence = Boolean(abbreviation) || ctx.find('INSTITUTION', candidate) !== undefined;
     const titled = beforeTitle && p === limit && head.length <= 3;
     if (!evidence && !titled && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
@@ -211,7 +212,7 @@ function addInstitution(
  */
 function splitsUnitWord(surface: string, after: string | undefined): boolean {
   const last = surface.at(-1) ?? '';
-  return after !== undefined && /[部局委办院所会]/.test(last) && isDictionaryWord(last + after);
+  return after !== undefined && /[部局委办院所会]/.test(last) && isCommonNoun(last + after);
 }
 
 /** Names from the lexicon of real institutions (国家网信办 → 国家互联网信息办公室). */

@@ -38,6 +38,13 @@ export function isOrdinaryPhrase(text: string): boolean {
   return jieba.tag(text, false).some((t) => t.word.length >= 2 && FUNCTION_TAGS.test(t.tag));
 }
 
+/** Whether `word` is one dictionary word used as a common noun (部门, 会议), not a verb. */
+export function isCommonNoun(word: string): boolean {
+  if (!isDictionaryWord(word)) return false;
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(word, false)[0]?.tag === 'n';
+}
+
 /** Whether a two-character word is a verb or an adverb (牵头, 专门), never a name's end. */
 function opensFunctionWord(word: string): boolean {
   if (word.length !== 2 || !isDictionaryWord(word)) return false;
