@@ -236,6 +236,32 @@ describe('seedDirectory', () => {
     expect(await db.model.count()).toBe(1);
   });
 
+  it('a document that fails to persist costs its batch nothing', async () => {
+    // A resolve step that points an affiliation at a person that does not exist: only the
+    // database write notices, inside the batch's transaction.
+    const broken: Steps = {
+      ...steps,
+      resolve: (extracted) => {
+        const resolved = defaultSteps.resolve(extracted);
+        const institution = resolved.institutions[0]!;
+        if (institution.names.some((n) => n.name === '招联')) return resolved;
+        const evidence = institution.mentions[0]!;
+        return {
+          ...resolved,
+          affiliations: [{ person: 7, institution: 0, role: '行长', evidence }],
+        };
+      },
+    };
+    const report = await seed({ steps: broken, batchSize: 3 });
+    expect(report.documents.map((d) => [d.source, d.status])).toEqual([
+      ['a.txt', 'stored'],
+      ['sub/b.md', 'stored'],
+      ['sub/deeper/c.html', 'failed'],
+    ]);
+    expect(await db.document.count()).toBe(2);
+    expect(await db.person.count()).toBe(1);
+  });
+
   it('batches give the same graph as one transaction per document', async () => {
     await seed();
     const single = await graphByName(db);
