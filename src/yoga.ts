@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import {
   createLogger,
   createYoga,
-  type Plugin,
   useReadinessCheck,
   type YogaLogger,
   maskError as yogaMaskError,
@@ -11,47 +10,12 @@ import {
 import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
+import { useExplorer } from './explorer/routes.ts';
 import { ErrorCode } from './schema/errors.ts';
+import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
 
 export const graphqlEndpoint = '/graphql';
-
-// What GraphiQL opens with: the graph the seeds/ folder yields, each fact with its sentence.
-const defaultQuery = `# The knowledge graph seeded from seeds/: who works where, which challenges
-# they raise and which models institutions build, each fact with the
-# sentence and document that state it. Any \`id\` works with node(id:).
-query SeedGraph {
-  people(first: 10) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges {
-      node {
-        id
-        name
-        aliases
-        affiliations { role institution { name aliases kind } }
-        challenges { name aliases }
-        mentions(first: 2) {
-          edges { node { snippet document { title publishedAt publisher } } }
-        }
-      }
-    }
-  }
-  models(first: 10) {
-    edges {
-      node {
-        name
-        aliases
-        developer { name }
-        versions { version parameters releasedAt }
-      }
-    }
-  }
-  challenges(first: 10) {
-    edges { node { name aliases people { name } } }
-  }
-}
-`;
 
 export interface AppOptions {
   /** The database every request reads. */
@@ -60,31 +24,72 @@ export interface AppOptions {
   logger?: YogaLogger;
   /** Told of every Prisma call the schema makes; by default each is logged at debug level. */
   onPrismaCall?: PrismaCallListener;
+  /**
+   * The origins browsers may call the API from: a list, or '*' for any. Defaults to the
+   * CORS_ORIGINS environment variable (see corsOrigins).
+   */
+  corsOrigins?: string[] | '*' | 'none';
 }
 
 /**
- * The GraphQL server as a fetch handler: the schema on `db`, GraphiQL at /graphql, masked
- * errors, /health (process up) and /ready (database answering). `server.ts` puts it on a
- * socket; tests call `app.fetch('http://yoga/graphql', …)` without one.
+ * The allowed origins named by CORS_ORIGINS: unset or '*' for any origin (the API is public and
+ * read-only, and sends no credentials), 'none' for no cross-origin access, or a comma-separated
+ * list of origins (https://app.example.com,http://localhost:5173).
  */
-export function createApp({ db, logger = createLogger('info'), onPrismaCall }: AppOptions) {
-  const observed = observePrismaCalls(
-    db,
-    onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`)),
-  );
+export function corsOrigins(value = process.env.CORS_ORIGINS): string[] | '*' | 'none' {
+  const text = value?.trim();
+  if (!text || text === '*') return '*';
+  if (text === 'none') return 'none';
+  return text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}
+
+/**
+ * The GraphQL server as a fetch handler: the schema on `db`, GraphiQL at /graphql (opening on
+ * example operations), the graph explorer at /, masked errors, CORS, /health (process up) and
+ * /ready (database answering). `server.ts` puts it on a socket; tests call
+ * `app.fetch('http://yoga/graphql', …)` without one.
+ */
+export function createApp({
+  db,
+  logger = createLogger('info'),
+  onPrismaCall,
+  corsOrigins: origins = corsOrigins(),
+}: AppOptions) {
+  const listener =
+    onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
+  const observed = observePrismaCalls(observeRawSql(db, listener), listener);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => ({ db: observed }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
-    graphiql: { title: 'kg-finance', defaultQuery },
+    graphiql: async () => ({ title: 'kg-finance', defaultQuery: await exampleOperations(db) }),
+    cors: origins === 'none' ? false : { origin: origins, methods: ['GET', 'POST'] },
     maskedErrors: { maskError: mask },
     plugins: [
-      useRedirect('/', graphqlEndpoint),
+      useExplorer(),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],
   });
+}
+
+// observePrismaCalls sees the model calls; the search index speaks SQL ($queryRawUnsafe), which
+// must count too. Reported as model "SQL". The cast: $extends returns the same client with an
+// extension type, which Prisma does not let one name as the plain client type.
+function observeRawSql(db: Db, listener: PrismaCallListener): Db {
+  return db.$extends({
+    name: 'observe-raw-sql',
+    query: {
+      $allOperations({ model, operation, args, query }) {
+        if (model === undefined) listener({ model: 'SQL', operation });
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
 }
 
 // Pothos rejects malformed cursors, global IDs and connection arguments with a
@@ -110,14 +115,4 @@ async function databaseAnswers(db: Db, logger: YogaLogger): Promise<boolean> {
     logger.error('readiness check failed', error);
     return false;
   }
-}
-
-function useRedirect(from: string, to: string): Plugin {
-  return {
-    onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === from) {
-        endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: to } }));
-      }
-    },
-  };
 }

@@ -1,13 +1,15 @@
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
+import { Entity } from './entity.ts';
+import { entityArgs, entityOrderBy, entityWhere } from './filters.ts';
 import { pageSize } from './pagination.ts';
-import { nameSearch } from './search.ts';
 
 // The people who raised a challenge are added by raised.ts, its mentions by mention.ts and the
 // documents that state it by document.ts.
 export const Challenge = builder.prismaNode('Challenge', {
   id: { field: 'id' },
   nullable: true,
+  interfaces: [Entity],
   description: 'A difficulty of large language models in finance, from a fixed taxonomy.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The taxonomy id: hallucination, compute_cost…' }),
@@ -27,14 +29,15 @@ builder.queryFields((t) => ({
     type: Challenge,
     cursor: 'id',
     ...pageSize,
-    description: 'Every challenge the documents raise, in the order they were first found.',
-    args: { search: t.arg.string({ required: false, description: 'Part of a name or alias.' }) },
+    description:
+      'Every challenge the documents raise, filtered and ordered as asked (first found first by default).',
+    args: { ...entityArgs },
     resolve: (query, _root, args, ctx) =>
       ctx.db.challenge.findMany({
         ...query,
-        where: nameSearch(args.search),
-        orderBy: { id: 'asc' },
+        where: entityWhere(args),
+        orderBy: entityOrderBy(args.orderBy),
       }),
-    totalCount: (_parent, args, ctx) => ctx.db.challenge.count({ where: nameSearch(args.search) }),
+    totalCount: (_parent, args, ctx) => ctx.db.challenge.count({ where: entityWhere(args) }),
   }),
 }));

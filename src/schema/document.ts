@@ -1,5 +1,8 @@
 import { builder } from '../builder.ts';
 import { Challenge } from './challenge.ts';
+import { asEntity, Entity, type EntityRow } from './entity.ts';
+import { badUserInput } from './errors.ts';
+import { type Period, periodArgs, publishedIn } from './filters.ts';
 import { Institution } from './institution.ts';
 import { Model } from './model.ts';
 import { pageSize } from './pagination.ts';
@@ -71,6 +74,41 @@ builder.prismaObjectFields(Document, (t) => ({
     }),
     resolve: (document) => uniqueById(document.names.map((name) => name.challenge)),
   }),
+  // The same Name rows, each entity selected as the type its fragments ask for.
+  entities: t.field({
+    type: [Entity],
+    description: 'Every entity this document names, of any kind, in the order it names them.',
+    select: (_args, _ctx, nested) => ({
+      names: {
+        ...inNamingOrder,
+        select: {
+          person: nested(true, [], 'Person'),
+          institution: nested(true, [], 'Institution'),
+          model: nested(true, [], 'Model'),
+          challenge: nested(true, [], 'Challenge'),
+        },
+      },
+    }),
+    resolve: (document) => {
+      const seen = new Set<string>();
+      const entities: EntityRow[] = [];
+      for (const name of document.names) {
+        const [kind, row] = name.person
+          ? (['PERSON', name.person] as const)
+          : name.institution
+            ? (['INSTITUTION', name.institution] as const)
+            : name.model
+              ? (['MODEL', name.model] as const)
+              : name.challenge
+                ? (['CHALLENGE', name.challenge] as const)
+                : [null, null];
+        if (!kind || seen.has(`${kind}:${row.id}`)) continue;
+        seen.add(`${kind}:${row.id}`);
+        entities.push(asEntity(kind, row));
+      }
+      return entities;
+    },
+  }),
 }));
 
 // The documents an entity is named in: one Name row per document.
@@ -122,15 +160,82 @@ builder.prismaObjectField(Challenge, 'documents', (t) =>
   }),
 );
 
+const DocumentOrder = builder.enumType('DocumentOrder', {
+  description: 'The order of a list of documents.',
+  values: {
+    SEEDED: { description: 'In the order they were seeded (the default).' },
+    NEWEST: { description: 'Newest publication date first; undated documents last.' },
+    OLDEST: { description: 'Oldest publication date first; undated documents last.' },
+  },
+});
+
+const ENTITY_COLUMN = {
+  Person: 'personId',
+  Institution: 'institutionId',
+  Model: 'modelId',
+  Challenge: 'challengeId',
+} as const;
+
+interface DocumentFilterArgs extends Period {
+  title?: string | null;
+  mentioning?: { typename: string; id: string } | null;
+}
+
+function documentWhere({ title, mentioning, from, to }: DocumentFilterArgs) {
+  const text = title?.trim();
+  const published = publishedIn({ from, to });
+  let names = {};
+  if (mentioning) {
+    const column = ENTITY_COLUMN[mentioning.typename as keyof typeof ENTITY_COLUMN];
+    if (!column) throw badUserInput(`Expected the ID of an entity, got a ${mentioning.typename}.`);
+    names = { names: { some: { [column]: Number(mentioning.id) } } };
+  }
+  return {
+    ...(text ? { title: { contains: text } } : {}),
+    ...(published ? { publishedAt: published } : {}),
+    ...names,
+  };
+}
+
+function documentOrderBy(order: 'SEEDED' | 'NEWEST' | 'OLDEST' | null | undefined) {
+  switch (order) {
+    case 'NEWEST':
+      return [
+        { publishedAt: { sort: 'desc' as const, nulls: 'last' as const } },
+        { id: 'asc' as const },
+      ];
+    case 'OLDEST':
+      return [
+        { publishedAt: { sort: 'asc' as const, nulls: 'last' as const } },
+        { id: 'asc' as const },
+      ];
+    default:
+      return [{ id: 'asc' as const }];
+  }
+}
+
 builder.queryFields((t) => ({
   documents: t.prismaConnection({
     nullable: true,
     type: Document,
     cursor: 'id',
     ...pageSize,
-    description: 'Every seeded document, in the order they were seeded.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.document.findMany({ ...query, orderBy: { id: 'asc' } }),
-    totalCount: (_parent, _args, ctx) => ctx.db.document.count(),
+    description: 'Every seeded document, filtered and ordered as asked (seeding order by default).',
+    args: {
+      title: t.arg.string({ required: false, description: 'Part of the title.' }),
+      mentioning: t.arg.globalID({
+        required: false,
+        description: 'Only documents that name this person, institution, model or challenge.',
+      }),
+      ...periodArgs,
+      orderBy: t.arg({ type: DocumentOrder, required: false, defaultValue: 'SEEDED' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.document.findMany({
+        ...query,
+        where: documentWhere(args),
+        orderBy: documentOrderBy(args.orderBy),
+      }),
+    totalCount: (_parent, args, ctx) => ctx.db.document.count({ where: documentWhere(args) }),
   }),
 }));

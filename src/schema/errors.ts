@@ -6,6 +6,8 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   PAGE_SIZE_TOO_LARGE: 'PAGE_SIZE_TOO_LARGE',
+  DEPTH_TOO_LARGE: 'DEPTH_TOO_LARGE',
+  FAN_OUT_TOO_LARGE: 'FAN_OUT_TOO_LARGE',
 } as const;
 
 /** An argument the client sent is malformed: a cursor, a global ID, a date. */
@@ -18,5 +20,21 @@ export function pageSizeTooLarge(argument: string, requested: number, max: numbe
   return new GraphQLError(
     `Argument "${argument}" is ${requested}, but a page holds at most ${max} items: page with "after".`,
     { extensions: { code: ErrorCode.PAGE_SIZE_TOO_LARGE, argument, max } },
+  );
+}
+
+/** A traversal argument (depth, maxDepth) is above what one request may walk. */
+export function depthTooLarge(argument: string, requested: number, max: number): GraphQLError {
+  return new GraphQLError(
+    `Argument "${argument}" is ${requested}, but a traversal goes at most ${max} steps.`,
+    { extensions: { code: ErrorCode.DEPTH_TOO_LARGE, argument, max } },
+  );
+}
+
+/** A traversal step would read more rows than one request may: the neighbourhood is too dense. */
+export function fanOutTooLarge(what: string, limit: number): GraphQLError {
+  return new GraphQLError(
+    `Too many connections to follow: ${what} would read more than ${limit} rows. Lower the depth or restrict "types" (co-mentions are the densest).`,
+    { extensions: { code: ErrorCode.FAN_OUT_TOO_LARGE, limit } },
   );
 }

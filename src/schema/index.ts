@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import './scalars.ts';
+import './entity.ts';
 import './person.ts';
 import './institution.ts';
 import './model.ts';
@@ -9,6 +10,10 @@ import './affiliation.ts';
 import './development.ts';
 import './raised.ts';
 import './mention.ts';
+import './search.ts';
+import './neighbors.ts';
+import './path.ts';
+import './connections.ts';
 import './extract.ts';
 
 /** The GraphQL schema of the knowledge graph, built once from the modules above. */

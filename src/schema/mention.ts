@@ -3,6 +3,9 @@ import { Affiliation } from './affiliation.ts';
 import { Challenge } from './challenge.ts';
 import { Development } from './development.ts';
 import { Document } from './document.ts';
+import { Entity } from './entity.ts';
+import { badUserInput } from './errors.ts';
+import { documentIdOf, type Period, periodArgs, publishedIn } from './filters.ts';
 import { Institution } from './institution.ts';
 import { Model, ModelVersion } from './model.ts';
 import { pageSize } from './pagination.ts';
@@ -54,16 +57,51 @@ const MentionConnection = builder.connectionObject({
 });
 
 // Evidence reads best in the order of the texts: document by document, then by position.
-const inReadingOrder = {
-  orderBy: [{ documentId: 'asc' as const }, { start: 'asc' as const }, { id: 'asc' as const }],
-};
+const inReadingOrder = [
+  { documentId: 'asc' as const },
+  { start: 'asc' as const },
+  { id: 'asc' as const },
+];
+
+/** `from`, `to` and `document`: what was said when, and where. */
+const mentionArgs = builder.args((t) => ({
+  ...periodArgs,
+  document: t.globalID({ required: false, description: 'Only the mentions in this document.' }),
+}));
+
+type MentionArgs = Period & { document?: { typename: string; id: string } | null };
+
+/** The Prisma `where` of the mention filters; `publishedAt` is the document's date, copied. */
+export function mentionWhere(args: MentionArgs) {
+  const published = publishedIn(args);
+  const documentId = documentIdOf(args.document);
+  return {
+    ...(published ? { publishedAt: published } : {}),
+    ...(documentId !== undefined ? { documentId } : {}),
+  };
+}
+
 const mentionsOptions = {
   cursor: 'id' as const,
   ...pageSize,
   totalCount: true as const,
-  description: 'The mentions that state it, document by document, in reading order.',
-  query: inReadingOrder,
+  args: mentionArgs,
+  description:
+    'The mentions that state it, document by document, in reading order; `from`/`to` keep what was said in a period.',
+  query: (args: MentionArgs) => ({ where: mentionWhere(args), orderBy: inReadingOrder }),
 };
+
+builder.interfaceField(Entity, 'mentions', (t) =>
+  t.field({
+    type: MentionConnection,
+    description: mentionsOptions.description,
+    args: { ...t.arg.connectionArgs(), ...mentionArgs },
+    // Each entity type resolves its own mentions as a relation (below); this is never called.
+    resolve: () => {
+      throw new Error('Entity.mentions is resolved by each entity type');
+    },
+  }),
+);
 
 builder.prismaObjectField(Person, 'mentions', (t) =>
   t.relatedConnection('mentions', mentionsOptions, MentionConnection),
@@ -92,7 +130,89 @@ builder.prismaObjectField(Raised, 'mentions', (t) =>
 builder.prismaObjectField(Document, 'mentions', (t) =>
   t.relatedConnection(
     'mentions',
-    { ...mentionsOptions, description: 'Every mention in this document, in reading order.' },
+    {
+      ...mentionsOptions,
+      args: periodArgs,
+      query: (args: Period) => ({ where: mentionWhere(args), orderBy: inReadingOrder }),
+      description: 'Every mention in this document, in reading order.',
+    },
     MentionConnection,
   ),
 );
+
+const MentionKind = builder.enumType('MentionKind', {
+  description: 'What a mention is evidence of.',
+  values: [
+    'PERSON',
+    'INSTITUTION',
+    'MODEL',
+    'CHALLENGE',
+    'AFFILIATION',
+    'DEVELOPMENT',
+    'RAISED',
+    'VERSION',
+  ] as const,
+});
+
+builder.queryFields((t) => ({
+  mentions: t.prismaConnection(
+    {
+      nullable: true,
+      type: Mention,
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'What the documents say: every mention, filtered by entity, kind, document and period, in reading order (or newest first).',
+      args: {
+        ...mentionArgs,
+        entity: t.arg.globalID({
+          required: false,
+          description: 'Only the mentions of this person, institution, model or challenge.',
+        }),
+        kinds: t.arg({ type: [MentionKind], required: false, description: 'Only these kinds.' }),
+        newestFirst: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Newest documents first instead of reading order.',
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.mention.findMany({
+          ...query,
+          where: topLevelMentionWhere(args),
+          orderBy: args.newestFirst
+            ? [{ publishedAt: { sort: 'desc', nulls: 'last' } }, ...inReadingOrder]
+            : inReadingOrder,
+        }),
+      totalCount: (_parent, args, ctx) =>
+        ctx.db.mention.count({ where: topLevelMentionWhere(args) }),
+    },
+    MentionConnection,
+  ),
+}));
+
+const ENTITY_COLUMN = {
+  Person: 'personId',
+  Institution: 'institutionId',
+  Model: 'modelId',
+  Challenge: 'challengeId',
+} as const;
+
+function topLevelMentionWhere(
+  args: MentionArgs & {
+    entity?: { typename: string; id: string } | null;
+    kinds?: readonly string[] | null;
+  },
+) {
+  let entity = {};
+  if (args.entity) {
+    const column = ENTITY_COLUMN[args.entity.typename as keyof typeof ENTITY_COLUMN];
+    if (!column) throw badUserInput(`Expected the ID of an entity, got a ${args.entity.typename}.`);
+    entity = { [column]: Number(args.entity.id) };
+  }
+  return {
+    ...mentionWhere(args),
+    ...entity,
+    ...(args.kinds && args.kinds.length > 0 ? { kind: { in: [...args.kinds] } } : {}),
+  };
+}

@@ -1,12 +1,14 @@
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
+import { Entity } from './entity.ts';
+import { entityArgs, entityOrderBy, entityWhere } from './filters.ts';
 import { pageSize } from './pagination.ts';
-import { nameSearch } from './search.ts';
 
 // The developer and developers are added by development.ts, mentions by mention.ts.
 export const Model = builder.prismaNode('Model', {
   id: { field: 'id' },
   nullable: true,
+  interfaces: [Entity],
   description: 'A large language model (or a family of versions) the documents name.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The fullest name the documents give.' }),
@@ -52,10 +54,15 @@ builder.queryFields((t) => ({
     type: Model,
     cursor: 'id',
     ...pageSize,
-    description: 'Every model in the graph, in the order they were first found.',
-    args: { search: t.arg.string({ required: false, description: 'Part of a name or alias.' }) },
+    description:
+      'Every model in the graph, filtered and ordered as asked (first found first by default).',
+    args: { ...entityArgs },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.model.findMany({ ...query, where: nameSearch(args.search), orderBy: { id: 'asc' } }),
-    totalCount: (_parent, args, ctx) => ctx.db.model.count({ where: nameSearch(args.search) }),
+      ctx.db.model.findMany({
+        ...query,
+        where: entityWhere(args),
+        orderBy: entityOrderBy(args.orderBy),
+      }),
+    totalCount: (_parent, args, ctx) => ctx.db.model.count({ where: entityWhere(args) }),
   }),
 }));

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 describe('routes', () => {
-  it('serves GraphiQL on GET /graphql to a browser, opening on the seed graph query', async () => {
+  it('serves GraphiQL on GET /graphql to a browser, opening on example operations', async () => {
     const response = await test.app.fetch('http://yoga/graphql', {
       headers: { accept: 'text/html' },
     });
@@ -24,7 +24,9 @@ describe('routes', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('GraphiQL');
-    expect(html).toContain('query SeedGraph');
+    for (const operation of ['Search', 'Neighbors', 'Path', 'Connections', 'SaidInPeriod']) {
+      expect(html).toContain(`query ${operation}`);
+    }
   });
 
   it('answers GET /graphql?query= with JSON for a client', async () => {
@@ -38,10 +40,11 @@ describe('routes', () => {
     });
   });
 
-  it('sends / to GraphiQL, and reports health and readiness', async () => {
-    const root = await test.app.fetch('http://yoga/', { redirect: 'manual' });
-    expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/graphql');
+  it('serves the explorer at /, and reports health and readiness', async () => {
+    const root = await test.app.fetch('http://yoga/');
+    expect(root.status).toBe(200);
+    expect(root.headers.get('content-type')).toContain('text/html');
+    expect(await root.text()).toContain('/explorer/cytoscape.min.js');
     expect((await test.app.fetch('http://yoga/health')).status).toBe(200);
     expect((await test.app.fetch('http://yoga/ready')).status).toBe(200);
   });

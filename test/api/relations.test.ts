@@ -24,7 +24,7 @@ async function data<T>(query: string, variables?: Record<string, unknown>): Prom
 /** The global ID of the one entity of `field` that `search` finds. */
 async function idOf(field: string, search: string): Promise<string> {
   const result = await data<Record<string, { edges: { node: { id: string } }[] }>>(
-    `query($search: String) { ${field}(first: 2, search: $search) { edges { node { id } } } }`,
+    `query($search: String) { ${field}(first: 2, name: $search) { edges { node { id } } } }`,
     { search },
   );
   const edges = result[field]!.edges;
@@ -43,7 +43,7 @@ describe('relations, both ways', () => {
           person: { name: string };
           institution: {
             name: string;
-            kind: string;
+            category: string;
             people: { name: string }[];
             affiliations: { role: string; person: { name: string } }[];
           };
@@ -52,7 +52,7 @@ describe('relations, both ways', () => {
     }>(
       `query($id: ID!) { node(id: $id) { ... on Person { affiliations {
         role person { name }
-        institution { name kind people { name } affiliations { role person { name } } }
+        institution { name category people { name } affiliations { role person { name } } }
       } } } }`,
       { id: await idOf('people', '黄进') },
     );
@@ -62,7 +62,7 @@ describe('relations, both ways', () => {
         person: { name: '黄进' },
         institution: {
           name: '江苏苏商银行',
-          kind: 'bank',
+          category: 'bank',
           people: [{ name: '黄进' }],
           affiliations: [{ role: '副行长', person: { name: '黄进' } }],
         },

@@ -1,0 +1,397 @@
+// The graph explorer. It talks to the server only through the public GraphQL API: `search` to
+// find an entity, `neighbors` to draw and expand its neighbourhood, `node` for an entity's own
+// mentions. Everything shown is built with DOM nodes and textContent, never from HTML strings.
+
+const COLORS = {
+  Person: '#4f7cff',
+  Institution: '#f08c2e',
+  Model: '#22a06b',
+  Challenge: '#e5484d',
+};
+const EDGE_NAMES = {
+  AFFILIATION: 'Affiliation',
+  DEVELOPER: 'Developer',
+  RAISED: 'Raised',
+  CO_MENTIONED: 'Co-mentioned',
+};
+
+const EVIDENCE = `evidence { snippet snippetStart start end publishedAt document { title publisher } }`;
+
+const SEARCH = `query Search($query: String!) {
+  search(query: $query, first: 8) {
+    edges { match matchedName node { id __typename name } }
+  }
+}`;
+
+const NEIGHBORS = `query Neighbors($id: ID!, $types: [EdgeType!]) {
+  neighbors(id: $id, depth: 1, types: $types, first: 40) {
+    truncated
+    nodes { depth entity { id __typename name } }
+    edges { id type role weight source { id name } target { id name } ${EVIDENCE} }
+  }
+}`;
+
+const ENTITY = `query Entity($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Entity {
+      id name aliases
+      mentions(first: 6) {
+        totalCount
+        edges { node { snippet snippetStart start end publishedAt document { title publisher } } }
+      }
+    }
+    ... on Person { affiliations { role institution { name } } challenges { name } }
+    ... on Institution { category people { name } models { name } }
+    ... on Model { developer { name } parameters releasedAt versions { version parameters releasedAt } }
+    ... on Challenge { description people { name } }
+  }
+}`;
+
+/** Posts one operation to /graphql and returns its data, or throws its first error. */
+async function graphql(query, variables) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(body.errors[0].message);
+  return body.data;
+}
+
+/** An element with a class and children (strings become text). */
+function el(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const child of children) {
+    if (child != null) node.append(child);
+  }
+  return node;
+}
+
+const $ = (selector) => document.querySelector(selector);
+const panel = $('#evidence');
+
+const cy = cytoscape({
+  container: $('#graph'),
+  minZoom: 0.2,
+  maxZoom: 1.5,
+  style: [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'background-color': (node) => COLORS[node.data('kind')] ?? '#98a2b3',
+        width: 26,
+        height: 26,
+        color: '#1d2430',
+        'font-size': 12,
+        'font-family':
+          'system-ui, "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
+        'text-valign': 'bottom',
+        'text-margin-y': 5,
+        'text-wrap': 'ellipsis',
+        'text-max-width': 150,
+        'text-background-color': '#f6f7f9',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 2,
+        'border-width': 2,
+        'border-color': '#ffffff',
+      },
+    },
+    { selector: 'node.expanded', style: { width: 34, height: 34, 'font-weight': 600 } },
+    { selector: 'node.center', style: { 'border-color': '#1d2430', 'border-width': 3 } },
+    { selector: 'node:selected', style: { 'border-color': '#3563e9', 'border-width': 4 } },
+    {
+      selector: 'edge',
+      style: {
+        width: (edge) => Math.min(1.5 + edge.data('weight') * 0.5, 5),
+        'line-color': '#98a2b3',
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': '#98a2b3',
+        'arrow-scale': 0.8,
+        label: 'data(label)',
+        'font-size': 9,
+        'min-zoomed-font-size': 7,
+        color: '#667085',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f6f7f9',
+        'text-background-opacity': 1,
+        'text-background-padding': 1,
+      },
+    },
+    {
+      selector: 'edge[type = "DEVELOPER"]',
+      style: { 'line-color': COLORS.Model, 'target-arrow-color': COLORS.Model },
+    },
+    {
+      selector: 'edge[type = "RAISED"]',
+      style: {
+        'line-color': COLORS.Challenge,
+        'target-arrow-color': COLORS.Challenge,
+        'line-style': 'dashed',
+      },
+    },
+    {
+      selector: 'edge[type = "CO_MENTIONED"]',
+      style: {
+        'line-color': '#c0c6d0',
+        'line-style': 'dotted',
+        'target-arrow-shape': 'none',
+        width: 1.5,
+      },
+    },
+    {
+      selector: 'edge:selected',
+      style: { 'line-color': '#3563e9', 'target-arrow-color': '#3563e9' },
+    },
+  ],
+});
+// For scripts and tests driving the page.
+window.explorer = { cy };
+
+/** Edge data by edge id: the evidence the panel shows when an edge is clicked. */
+const edges = new Map();
+
+function edgeTypes() {
+  return [...document.querySelectorAll('.types input:checked')].map((input) => input.value);
+}
+
+function addNeighborhood(neighborhood, around) {
+  const origin = around.position();
+  for (const { entity } of neighborhood.nodes) {
+    if (cy.getElementById(entity.id).nonempty()) continue;
+    cy.add({
+      group: 'nodes',
+      data: { id: entity.id, label: entity.name, kind: entity.__typename },
+      // Start next to the node being expanded, so the layout grows the graph from there.
+      position: { x: origin.x + Math.random() * 80 - 40, y: origin.y + Math.random() * 80 - 40 },
+    });
+  }
+  for (const edge of neighborhood.edges) {
+    edges.set(edge.id, edge);
+    if (cy.getElementById(edge.id).nonempty()) continue;
+    cy.add({
+      group: 'edges',
+      data: {
+        id: edge.id,
+        source: edge.source.id,
+        target: edge.target.id,
+        type: edge.type,
+        weight: edge.weight,
+        label: edge.role ?? '',
+      },
+    });
+  }
+}
+
+function runLayout() {
+  cy.layout({
+    name: 'cose',
+    animate: true,
+    animationDuration: 450,
+    randomize: false,
+    padding: 50,
+    nodeRepulsion: () => 14000,
+    idealEdgeLength: () => 120,
+    nodeOverlap: 20,
+    componentSpacing: 80,
+  }).run();
+}
+
+async function expand(id) {
+  const node = cy.getElementById(id);
+  const { neighbors } = await graphql(NEIGHBORS, { id, types: edgeTypes() });
+  if (!neighbors) return;
+  addNeighborhood(neighbors, node);
+  node.addClass('expanded');
+  setStatus(neighbors.truncated ? 'Only the 40 closest neighbours are shown.' : '');
+  runLayout();
+}
+
+async function open(entity) {
+  cy.elements().remove();
+  edges.clear();
+  $('#hint').hidden = true;
+  const node = cy.add({
+    group: 'nodes',
+    data: { id: entity.id, label: entity.name, kind: entity.__typename },
+    position: { x: 0, y: 0 },
+    classes: 'center',
+  });
+  node.select();
+  await Promise.all([expand(entity.id), showEntity(entity.id)]);
+}
+
+function setStatus(text) {
+  let status = $('#status');
+  if (!status) {
+    status = el('p', 'hint status');
+    status.id = 'status';
+    $('#graph').append(status);
+  }
+  status.textContent = text;
+  status.hidden = text === '';
+}
+
+/** A sentence with the words that state the fact highlighted. */
+function snippetOf(mention) {
+  const quote = el('blockquote');
+  const from = mention.start - mention.snippetStart;
+  const to = mention.end - mention.snippetStart;
+  const text = mention.snippet;
+  if (from >= 0 && to <= text.length && from < to) {
+    quote.append(text.slice(0, from), el('mark', null, text.slice(from, to)), text.slice(to));
+  } else {
+    quote.append(text);
+  }
+  const date = mention.publishedAt ? mention.publishedAt.slice(0, 10) : 'undated';
+  const source = [mention.document.title, mention.document.publisher, date].filter(Boolean);
+  return el('li', 'snippet', quote, el('cite', null, source.join(' · ')));
+}
+
+function facts(items) {
+  const list = el('ul', 'facts');
+  for (const item of items) list.append(el('li', null, item));
+  return list;
+}
+
+function kindBadge(typename) {
+  return el('span', `kind ${typename}`, typename);
+}
+
+async function showEntity(id) {
+  panel.replaceChildren(el('p', 'empty', 'Loading…'));
+  try {
+    const { node } = await graphql(ENTITY, { id });
+    if (!node) {
+      panel.replaceChildren(el('p', 'empty', 'This entity no longer exists.'));
+      return;
+    }
+    const lines = [];
+    if (node.category) lines.push(`Category: ${node.category}`);
+    for (const a of node.affiliations ?? []) lines.push(`${a.role}, ${a.institution.name}`);
+    if (node.developer) lines.push(`Developed by ${node.developer.name}`);
+    for (const v of node.versions ?? []) {
+      lines.push([`Version ${v.version}`, v.parameters, v.releasedAt].filter(Boolean).join(' · '));
+    }
+    if (node.challenges?.length)
+      lines.push(`Raised: ${node.challenges.map((c) => c.name).join('、')}`);
+    if (node.models?.length) lines.push(`Models: ${node.models.map((m) => m.name).join('、')}`);
+    if (node.people?.length) lines.push(`People: ${node.people.map((p) => p.name).join('、')}`);
+    if (node.description) lines.push(node.description);
+    const mentions = node.mentions.edges.map((edge) => snippetOf(edge.node));
+    panel.replaceChildren(
+      kindBadge(node.__typename),
+      el('h2', null, node.name),
+      el('p', 'sub', node.aliases.length ? `Also: ${node.aliases.join('、')}` : ''),
+      lines.length ? facts(lines) : null,
+      el('h3', null, `Mentions (${node.mentions.totalCount})`),
+      el('ul', 'snippets', ...mentions),
+    );
+  } catch (error) {
+    panel.replaceChildren(el('p', 'error', error.message));
+  }
+}
+
+function showEdge(id) {
+  const edge = edges.get(id);
+  if (!edge) return;
+  const relation = edge.role
+    ? `${edge.source.name} — ${edge.role} — ${edge.target.name}`
+    : `${edge.source.name} — ${edge.target.name}`;
+  const weight =
+    edge.type === 'CO_MENTIONED'
+      ? `Named together in ${edge.weight} document${edge.weight === 1 ? '' : 's'}`
+      : `Stated ${edge.weight} time${edge.weight === 1 ? '' : 's'}`;
+  panel.replaceChildren(
+    el('span', 'kind edge', EDGE_NAMES[edge.type]),
+    el('h2', null, relation),
+    el('p', 'sub', weight),
+    el('h3', null, 'Evidence'),
+    el('ul', 'snippets', ...edge.evidence.map(snippetOf)),
+  );
+}
+
+cy.on('tap', 'node', (event) => {
+  const node = event.target;
+  showEntity(node.id());
+  if (!node.hasClass('expanded')) expand(node.id()).catch((error) => setStatus(error.message));
+});
+cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
+
+// Search: results as the user types, arrow keys and Enter to pick one.
+const input = $('#search');
+const results = $('#results');
+let hits = [];
+let active = -1;
+let pending;
+
+function renderResults() {
+  results.replaceChildren(
+    ...hits.map((hit, i) => {
+      const item = el(
+        'li',
+        null,
+        kindBadge(hit.node.__typename),
+        hit.node.name,
+        hit.matchedName !== hit.node.name ? el('span', 'via', `(${hit.matchedName})`) : null,
+      );
+      item.classList.toggle('active', i === active);
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        pick(i);
+      });
+      return item;
+    }),
+  );
+  if (hits.length === 0 && input.value.trim()) results.append(el('li', 'none', 'No match'));
+  results.hidden = input.value.trim() === '';
+}
+
+function pick(i) {
+  const hit = hits[i];
+  if (!hit) return;
+  results.hidden = true;
+  input.value = hit.node.name;
+  open(hit.node).catch((error) => setStatus(error.message));
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(pending);
+  const query = input.value.trim();
+  if (!query) {
+    hits = [];
+    renderResults();
+    return;
+  }
+  pending = setTimeout(async () => {
+    try {
+      const { search } = await graphql(SEARCH, { query });
+      if (input.value.trim() !== query) return;
+      hits = search.edges;
+      active = hits.length ? 0 : -1;
+      renderResults();
+    } catch (error) {
+      setStatus(error.message);
+    }
+  }, 150);
+});
+
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    active = (active + step + hits.length) % Math.max(hits.length, 1);
+    renderResults();
+  } else if (event.key === 'Enter') {
+    pick(Math.max(active, 0));
+  } else if (event.key === 'Escape') {
+    results.hidden = true;
+  }
+});
+input.addEventListener('blur', () => {
+  results.hidden = true;
+});

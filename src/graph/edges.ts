@@ -1,0 +1,272 @@
+import type { ObservedDb } from '../db/observe.ts';
+import type { EntityKind } from '../extract/types.ts';
+
+// The edges of the graph, loaded for a whole set of entities at once: one query per kind of
+// edge, whatever the number of entities, so a traversal costs a few queries per level.
+//
+//   AFFILIATION   person → institution (with the role)      from Affiliation rows
+//   DEVELOPER     institution → model                        from Development rows
+//   RAISED        person → challenge                         from Raised rows
+//   CO_MENTIONED  any two entities named by the same document, from Name rows (one edge per
+//                 pair, carrying every document they share)
+
+export type EdgeType = 'AFFILIATION' | 'DEVELOPER' | 'RAISED' | 'CO_MENTIONED';
+
+export const EDGE_TYPES: readonly EdgeType[] = [
+  'AFFILIATION',
+  'DEVELOPER',
+  'RAISED',
+  'CO_MENTIONED',
+];
+
+/** The edge types that are stated relations (everything but co-mentions). */
+export const RELATION_TYPES: readonly EdgeType[] = ['AFFILIATION', 'DEVELOPER', 'RAISED'];
+
+/** An entity by kind and row id. */
+export interface NodeRef {
+  kind: EntityKind;
+  id: number;
+}
+
+export const nodeKey = ({ kind, id }: NodeRef) => `${kind}:${id}`;
+
+export interface Edge {
+  /** Stable across requests: AFFILIATION:12, CO_MENTIONED:INSTITUTION:3|PERSON:7. */
+  key: string;
+  type: EdgeType;
+  source: NodeRef;
+  target: NodeRef;
+  /** The role of an affiliation. */
+  role: string | null;
+  /** The Affiliation, Development or Raised row; null for a co-mention. */
+  relationId: number | null;
+  /** The documents that name both ends of a co-mention, in id order; empty for relations. */
+  documentIds: number[];
+}
+
+/** The tables the traversal reads, on the API's client (src/db/observe.ts). */
+export type GraphDb = Pick<ObservedDb, 'affiliation' | 'development' | 'raised' | 'name'>;
+
+/** A traversal step that would read more rows than allowed. */
+export class TraversalLimitError extends Error {
+  constructor(
+    readonly limit: number,
+    readonly what: string,
+  ) {
+    super(`${what} would read more than ${limit} rows`);
+  }
+}
+
+// Relations first, then co-mentions shared by more documents: when a neighbourhood is cut at
+// its node budget, what is kept is what the documents state most directly.
+const TYPE_RANK: Record<EdgeType, number> = {
+  AFFILIATION: 0,
+  DEVELOPER: 1,
+  RAISED: 2,
+  CO_MENTIONED: 3,
+};
+
+/** Edges in the order a traversal should follow them. */
+export function byRelevance(a: Edge, b: Edge): number {
+  return (
+    TYPE_RANK[a.type] - TYPE_RANK[b.type] ||
+    b.documentIds.length - a.documentIds.length ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+function idsOf(nodes: readonly NodeRef[]) {
+  const ids: Record<EntityKind, number[]> = {
+    PERSON: [],
+    INSTITUTION: [],
+    MODEL: [],
+    CHALLENGE: [],
+  };
+  for (const node of nodes) ids[node.kind].push(node.id);
+  return ids;
+}
+
+/** Throws when a query asked for `limit + 1` rows got them all. */
+function within<T>(rows: T[], limit: number, what: string): T[] {
+  if (rows.length > limit) throw new TraversalLimitError(limit, what);
+  return rows;
+}
+
+/**
+ * Every edge of the given types that touches one of `nodes`. Each query reads at most `limit`
+ * rows (it asks for one more to notice), and the co-mention pairs are held to the same limit:
+ * beyond it a TraversalLimitError says which step was too large.
+ */
+export async function loadEdges(
+  db: GraphDb,
+  nodes: readonly NodeRef[],
+  types: ReadonlySet<EdgeType>,
+  limit: number,
+): Promise<Edge[]> {
+  const ids = idsOf(nodes);
+  const people = ids.PERSON;
+  const institutions = ids.INSTITUTION;
+  const models = ids.MODEL;
+  const challenges = ids.CHALLENGE;
+  const take = limit + 1;
+  const either = <A extends string, B extends string>(a: A, as: number[], b: B, bs: number[]) => [
+    ...(as.length > 0 ? [{ [a]: { in: as } } as Record<A, { in: number[] }>] : []),
+    ...(bs.length > 0 ? [{ [b]: { in: bs } } as Record<B, { in: number[] }>] : []),
+  ];
+
+  const affiliations =
+    types.has('AFFILIATION') && people.length + institutions.length > 0
+      ? db.affiliation
+          .findMany({
+            where: { OR: either('personId', people, 'institutionId', institutions) },
+            select: { id: true, personId: true, institutionId: true, role: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+          .then((rows) => within(rows, limit, 'affiliations'))
+      : [];
+  const developments =
+    types.has('DEVELOPER') && institutions.length + models.length > 0
+      ? db.development
+          .findMany({
+            where: { OR: either('institutionId', institutions, 'modelId', models) },
+            select: { id: true, institutionId: true, modelId: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+          .then((rows) => within(rows, limit, 'developments'))
+      : [];
+  const raised =
+    types.has('RAISED') && people.length + challenges.length > 0
+      ? db.raised
+          .findMany({
+            where: { OR: either('personId', people, 'challengeId', challenges) },
+            select: { id: true, personId: true, challengeId: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+          .then((rows) => within(rows, limit, 'raised challenges'))
+      : [];
+  // Every name in every document that names one of the nodes: one query with a subquery.
+  const names = types.has('CO_MENTIONED')
+    ? db.name
+        .findMany({
+          where: {
+            document: {
+              names: {
+                some: {
+                  OR: [
+                    ...either('personId', people, 'institutionId', institutions),
+                    ...either('modelId', models, 'challengeId', challenges),
+                  ],
+                },
+              },
+            },
+          },
+          select: {
+            documentId: true,
+            personId: true,
+            institutionId: true,
+            modelId: true,
+            challengeId: true,
+          },
+          orderBy: { id: 'asc' },
+          take,
+        })
+        .then((rows) => within(rows, limit, 'names in shared documents'))
+    : [];
+
+  const edges: Edge[] = [];
+  for (const a of await affiliations) {
+    edges.push({
+      key: `AFFILIATION:${a.id}`,
+      type: 'AFFILIATION',
+      source: { kind: 'PERSON', id: a.personId },
+      target: { kind: 'INSTITUTION', id: a.institutionId },
+      role: a.role,
+      relationId: a.id,
+      documentIds: [],
+    });
+  }
+  for (const d of await developments) {
+    edges.push({
+      key: `DEVELOPER:${d.id}`,
+      type: 'DEVELOPER',
+      source: { kind: 'INSTITUTION', id: d.institutionId },
+      target: { kind: 'MODEL', id: d.modelId },
+      role: null,
+      relationId: d.id,
+      documentIds: [],
+    });
+  }
+  for (const r of await raised) {
+    edges.push({
+      key: `RAISED:${r.id}`,
+      type: 'RAISED',
+      source: { kind: 'PERSON', id: r.personId },
+      target: { kind: 'CHALLENGE', id: r.challengeId },
+      role: null,
+      relationId: r.id,
+      documentIds: [],
+    });
+  }
+  edges.push(...coMentions(await names, nodes, limit));
+  return edges;
+}
+
+type NameRow = {
+  documentId: number;
+  personId: number | null;
+  institutionId: number | null;
+  modelId: number | null;
+  challengeId: number | null;
+};
+
+function refOf(row: NameRow): NodeRef | null {
+  if (row.personId !== null) return { kind: 'PERSON', id: row.personId };
+  if (row.institutionId !== null) return { kind: 'INSTITUTION', id: row.institutionId };
+  if (row.modelId !== null) return { kind: 'MODEL', id: row.modelId };
+  if (row.challengeId !== null) return { kind: 'CHALLENGE', id: row.challengeId };
+  return null;
+}
+
+/** The co-mention edges from `nodes`: one per pair of entities, with every shared document. */
+function coMentions(rows: NameRow[], nodes: readonly NodeRef[], limit: number): Edge[] {
+  const from = new Set(nodes.map(nodeKey));
+  const byDocument = new Map<number, Map<string, NodeRef>>();
+  for (const row of rows) {
+    const ref = refOf(row);
+    if (!ref) continue;
+    const entities = byDocument.get(row.documentId) ?? new Map<string, NodeRef>();
+    entities.set(nodeKey(ref), ref);
+    byDocument.set(row.documentId, entities);
+  }
+  const edges = new Map<string, Edge>();
+  for (const [documentId, entities] of byDocument) {
+    for (const [aKey, a] of entities) {
+      if (!from.has(aKey)) continue;
+      for (const [bKey, b] of entities) {
+        if (aKey === bKey) continue;
+        const [source, target] = aKey < bKey ? [a, b] : [b, a];
+        const key = `CO_MENTIONED:${nodeKey(source)}|${nodeKey(target)}`;
+        const edge = edges.get(key);
+        if (edge) {
+          if (edge.documentIds.at(-1) !== documentId) edge.documentIds.push(documentId);
+          continue;
+        }
+        if (edges.size >= limit) throw new TraversalLimitError(limit, 'co-mentions');
+        edges.set(key, {
+          key,
+          type: 'CO_MENTIONED',
+          source,
+          target,
+          role: null,
+          relationId: null,
+          documentIds: [documentId],
+        });
+      }
+    }
+  }
+  for (const edge of edges.values()) edge.documentIds.sort((x, y) => x - y);
+  return [...edges.values()];
+}

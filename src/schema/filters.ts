@@ -1,0 +1,114 @@
+import { builder } from '../builder.ts';
+import { badUserInput } from './errors.ts';
+
+// The filters and orders the top-level connections share, as GraphQL arguments and as the Prisma
+// `where` / `orderBy` they become. Every filter is part of the one query a connection makes (and
+// of its count), never a second pass over the rows.
+
+/** A period: documents published on or after `from` and on or before `to`. */
+export interface Period {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The Prisma condition on a `publishedAt` column, or undefined for an open period. */
+export function publishedIn({ from, to }: Period) {
+  if (from && to && from > to) throw badUserInput('"from" is after "to": the period is empty.');
+  if (!from && !to) return undefined;
+  return { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) };
+}
+
+/** `from` and `to`: a period of publication dates. */
+export const periodArgs = builder.args((t) => ({
+  from: t.field({
+    type: 'DateTime',
+    required: false,
+    description: 'Only documents published on or after this point in time.',
+  }),
+  to: t.field({
+    type: 'DateTime',
+    required: false,
+    description: 'Only documents published on or before this point in time.',
+  }),
+}));
+
+/** A global ID argument that must name a Document; its row id. */
+export function documentIdOf(arg: { typename: string; id: string } | null | undefined) {
+  if (!arg) return undefined;
+  if (arg.typename !== 'Document') {
+    throw badUserInput(`Expected the ID of a Document, got the ID of a ${arg.typename}.`);
+  }
+  return Number(arg.id);
+}
+
+export const EntityOrder = builder.enumType('EntityOrder', {
+  description: 'The order of a list of entities.',
+  values: {
+    FIRST_SEEN: { description: 'In the order they were first found (the default).' },
+    NAME: { description: 'By name, in code-point order.' },
+    MOST_MENTIONED: { description: 'Most mentions first.' },
+  },
+});
+
+type EntityOrderValue = 'FIRST_SEEN' | 'NAME' | 'MOST_MENTIONED';
+
+/** The Prisma orderBy of an EntityOrder; the id last, so cursors see a total order. */
+export function entityOrderBy(order: EntityOrderValue | null | undefined) {
+  switch (order ?? 'FIRST_SEEN') {
+    case 'NAME':
+      return [{ name: 'asc' as const }, { id: 'asc' as const }];
+    case 'MOST_MENTIONED':
+      return [{ mentions: { _count: 'desc' as const } }, { id: 'asc' as const }];
+    default:
+      return [{ id: 'asc' as const }];
+  }
+}
+
+/** The arguments of the people, institutions, models and challenges connections. */
+export const entityArgs = builder.args((t) => ({
+  name: t.string({
+    required: false,
+    description: 'Part of the name or of an alias, in any script: 招联, 数智, GPT.',
+  }),
+  document: t.globalID({ required: false, description: 'Only those this document mentions.' }),
+  from: t.field({
+    type: 'DateTime',
+    required: false,
+    description: 'Only those mentioned in a document published on or after this point in time.',
+  }),
+  to: t.field({
+    type: 'DateTime',
+    required: false,
+    description: 'Only those mentioned in a document published on or before this point in time.',
+  }),
+  orderBy: t.field({ type: EntityOrder, required: false, defaultValue: 'FIRST_SEEN' }),
+}));
+
+export interface EntityFilterArgs extends Period {
+  name?: string | null;
+  document?: { typename: string; id: string } | null;
+}
+
+/**
+ * The `where` shared by the four entity connections: the name or an alias contains `name`
+ * (aliases are a JSON array in a text column, so a substring of it is a substring of an alias),
+ * and some mention lies in `document` and in the period.
+ */
+export function entityWhere({ name, document, from, to }: EntityFilterArgs) {
+  const text = name?.trim();
+  const published = publishedIn({ from, to });
+  const documentId = documentIdOf(document);
+  return {
+    ...(text ? { OR: [{ name: { contains: text } }, { aliases: { contains: text } }] } : {}),
+    ...(published || documentId !== undefined
+      ? {
+          mentions: {
+            some: {
+              ...(documentId !== undefined ? { documentId } : {}),
+              ...(published ? { publishedAt: published } : {}),
+            },
+          },
+        }
+      : {}),
+  };
+}
