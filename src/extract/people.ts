@@ -384,7 +384,10 @@ function lineBylines(ctx: DocContext): Byline[] {
     // 责任|编辑: the lazy media group may have taken the front of a longer role.
     const split = /(责任|实习|特约|首席)$/.exec(m[1] ?? '');
     const mediaText = split ? (m[1] ?? '').slice(0, -split[0].length) : m[1];
-    const role = split ? split[0] + m[2] : m[2];
+    // The role as written (記者 in a traditional page), from the unfolded text.
+    const roleAt = trimmed.indexOf(m[2], m[1] ? trimmed.indexOf(m[1]) + m[1].length : 0);
+    const roleStart = lead + roleAt - (split?.[0].length ?? 0);
+    const role = ctx.text.slice(roleStart, lead + roleAt + m[2].length);
     const media =
       mediaText && mediaText.length >= 2 && !/^(本报|本刊|本网|本台|文)$/.test(mediaText)
         ? mediaText
@@ -398,9 +401,14 @@ function lineBylines(ctx: DocContext): Byline[] {
 function inlineBylines(ctx: DocContext): Byline[] {
   const found: Byline[] = [];
   for (const m of ctx.fold.matchAll(INLINE_BYLINE)) {
-    const role = m[1] ?? '记者';
+    const roleFolded = m[1] ?? '记者';
+    const roleAt = m.index + m[0].indexOf(roleFolded);
+    const role = ctx.text.slice(roleAt, roleAt + roleFolded.length);
     const namesText = m[2] ?? '';
-    const namesAt = m.index + m[0].indexOf(namesText, 1 + role.length);
+    const namesAt =
+      roleAt +
+      roleFolded.length +
+      m[0].slice(roleAt - m.index + roleFolded.length).indexOf(namesText);
     const names = [...namesText.matchAll(/[^\s、,]+/g)]
       .filter((part) => plausiblePersonName(part[0], false))
       .map((part) => ({
