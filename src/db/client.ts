@@ -15,7 +15,9 @@ export function sqlitePath(url: string): string | null {
 export function adapterFor(url: string) {
   const path = sqlitePath(url);
   if (path === null) {
-    throw new Error(`Unsupported DATABASE_URL "${url.replace(/\/\/[^@]*@/, '//***@')}": use file:…`);
+    throw new Error(
+      `Unsupported DATABASE_URL "${url.replace(/\/\/[^@]*@/, '//***@')}": use file:…`,
+    );
   }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // A busy timeout lets a reader wait for a concurrent seed's write lock instead of failing.

@@ -19,7 +19,10 @@ let wasmReady: Promise<void> | undefined;
 
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
-    const wasmPath = join(projectRoot, 'node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm');
+    const wasmPath = join(
+      projectRoot,
+      'node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm',
+    );
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
       './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
     });
@@ -75,7 +78,10 @@ function readMigrations(dir: string) {
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok' as const, value: readFileSync(join(dir, name, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok' as const,
+          value: readFileSync(join(dir, name, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };
