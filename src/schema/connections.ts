@@ -3,7 +3,7 @@ import { RELATION_TYPES } from '../graph/edges.ts';
 import { sharedNeighbours } from '../graph/traverse.ts';
 import { Document } from './document.ts';
 import { Entity, EntityKindEnum, type EntityRow } from './entity.ts';
-import { entityRef, ROW_LIMIT, walk } from './graph-args.ts';
+import { entityRef, rowLimit, walk } from './graph-args.ts';
 import { edgeTypesOf, GraphEdge, type GraphEdgeShape, materialize } from './graph-edge.ts';
 
 // connections(a, b): what two entities have in common.
@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
         sharedNeighbours(ctx.db, a, b, {
           types: edgeTypesOf(null),
           via: new Set(RELATION_TYPES),
-          rowLimit: ROW_LIMIT,
+          rowLimit: rowLimit(),
         }),
       );
       const shared = found.shared;

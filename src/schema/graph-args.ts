@@ -12,8 +12,16 @@ export const MAX_DEPTH = 3;
 export const MAX_PATH_DEPTH = 4;
 export const MAX_NODES = 100;
 export const MAX_PATHS = 20;
-/** The most rows one level of a walk may read (see loadEdges). */
-export const ROW_LIMIT = 5000;
+const DEFAULT_ROW_LIMIT = 5000;
+
+/**
+ * The most rows one level of a walk may read (see loadEdges): GRAPH_ROW_LIMIT, else 5000. Read
+ * per request, so an operator (or a test) can tighten it without a restart.
+ */
+export function rowLimit(): number {
+  const configured = Number(process.env.GRAPH_ROW_LIMIT);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_ROW_LIMIT;
+}
 
 /** The entity a global ID names, or a BAD_USER_INPUT error for any other ID. */
 export function entityRef(id: { typename: string; id: string }, argument: string): NodeRef {

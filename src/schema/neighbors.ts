@@ -8,7 +8,7 @@ import {
   entityRef,
   MAX_DEPTH,
   MAX_NODES,
-  ROW_LIMIT,
+  rowLimit,
   walk,
 } from './graph-args.ts';
 import { edgeTypesOf, GraphEdge, type GraphEdgeShape, materialize } from './graph-edge.ts';
@@ -74,7 +74,7 @@ builder.queryFields((t) => ({
           depth,
           maxNodes: first,
           types: edgeTypesOf(args.types),
-          rowLimit: ROW_LIMIT,
+          rowLimit: rowLimit(),
         }),
       );
       const rows = await materialize(

@@ -8,7 +8,7 @@ import {
   entityRef,
   MAX_PATH_DEPTH,
   MAX_PATHS,
-  ROW_LIMIT,
+  rowLimit,
   walk,
 } from './graph-args.ts';
 import { edgeTypesOf, GraphEdge, type GraphEdgeShape, materialize } from './graph-edge.ts';
@@ -90,7 +90,7 @@ builder.queryFields((t) => ({
           maxDepth,
           maxPaths: first,
           types: edgeTypesOf(args.types),
-          rowLimit: ROW_LIMIT,
+          rowLimit: rowLimit(),
         }),
       );
       const steps = found.paths.flatMap((path) =>

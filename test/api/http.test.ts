@@ -1,5 +1,6 @@
 import { createLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corsOrigins, createApp } from '../../src/yoga.ts';
 import { createTestApp, createTestDatabase } from './fixture.ts';
 import { insertSmallGraph } from './graph.ts';
 
@@ -47,6 +48,43 @@ describe('routes', () => {
     expect(await root.text()).toContain('/explorer/cytoscape.min.js');
     expect((await test.app.fetch('http://yoga/health')).status).toBe(200);
     expect((await test.app.fetch('http://yoga/ready')).status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (app: { fetch: typeof fetch }, origin: string) =>
+    app.fetch('http://yoga/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+
+  it('lets any origin read the API by default', async () => {
+    const response = await preflight(test.app, 'http://localhost:5173');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('keeps to the origins CORS_ORIGINS lists, or to none', async () => {
+    const silent = createLogger('silent');
+    const listed = createApp({
+      db: database.db,
+      logger: silent,
+      corsOrigins: corsOrigins('https://a.example, https://b.example'),
+    });
+    const allowed = await preflight(listed, 'https://b.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://b.example');
+    expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, POST');
+    const refused = await preflight(listed, 'https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBe('null');
+
+    const closed = createApp({ db: database.db, logger: silent, corsOrigins: corsOrigins('none') });
+    const none = await preflight(closed, 'https://a.example');
+    expect(none.headers.get('access-control-allow-origin')).toBeNull();
+    expect(corsOrigins(undefined)).toBe('*');
+    expect(corsOrigins('*')).toBe('*');
   });
 });
 

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededDevCorpus } from './corpus.ts';
+
+// What the lookups cost in database calls, on the dev corpus seeded. Every Prisma call is
+// recorded, raw SQL included (the search index's, as "SQL.$queryRawUnsafe"): a nested selection
+// costs a fixed number of calls, the same for one row or a hundred.
+
+let corpus: Awaited<ReturnType<typeof seededDevCorpus>>;
+
+beforeAll(async () => {
+  corpus = await seededDevCorpus();
+});
+afterAll(() => corpus.database.drop());
+
+/** The calls one operation costs, sorted, after checking it succeeded. */
+async function callsOf(query: string, variables?: Record<string, unknown>) {
+  corpus.app.prismaCalls.length = 0;
+  await corpus.data(query, variables);
+  return [...corpus.app.prismaCalls].sort();
+}
+
+// Four levels below each entity: institution → models → developer → its people.
+const deepEntity = `
+  __typename name aliases kind
+  ... on Person { affiliations { institution { models { developer { people { name } } } } } }
+  ... on Institution { models { developer { affiliations { person { name } } } } }
+  ... on Model { developer { people { affiliations { role } } } }
+  ... on Challenge { people { affiliations { institution { name } } } }
+  mentions(first: 2) { edges { node { snippet document { title } } } }`;
+
+describe('calls per lookup', () => {
+  it('search: one SQL statement, then one query per kind of entity on the page', async () => {
+    const search = (first: number, q = '银行') =>
+      callsOf(
+        `query($q: String!, $first: Int) { search(query: $q, first: $first) {
+          totalCount edges { match node { ${deepEntity} } }
+        } }`,
+        { q, first },
+      );
+    // Only institutions match 银行: at most 3 calls for a depth-4 selection, with 1 hit or 100.
+    expect(await search(1)).toEqual(['Institution.findMany', 'SQL.$queryRawUnsafe']);
+    expect(await search(100)).toEqual(['Institution.findMany', 'SQL.$queryRawUnsafe']);
+    // 招联 is an institution and a model.
+    expect(await search(20, '招联')).toEqual([
+      'Institution.findMany',
+      'Model.findMany',
+      'SQL.$queryRawUnsafe',
+    ]);
+  });
+
+  it('connections with filters and period-bound mentions: one query and one count', async () => {
+    const people = (first: number) =>
+      callsOf(`{
+        people(first: ${first}, from: "2024-01-01T00:00:00Z", orderBy: MOST_MENTIONED) {
+          totalCount
+          edges { node {
+            name
+            affiliations { role institution { models { developer { name } versions { version } } } }
+            mentions(from: "2025-01-01T00:00:00Z", first: 3) { totalCount edges { node { snippet document { title } } } }
+          } }
+        }
+      }`);
+    expect(await people(1)).toEqual(['Person.count', 'Person.findMany']);
+    expect(await people(100)).toEqual(['Person.count', 'Person.findMany']);
+  });
+
+  it('a document with every entity it names, four levels deep: one query', async () => {
+    expect(
+      await callsOf(`{ documents(first: 100, orderBy: NEWEST) { edges { node {
+        title entities { ${deepEntity} }
+      } } } }`),
+    ).toEqual(['Document.findMany']);
+  });
+
+  it('neighbors: the edge queries of each level, then one query per kind of row', async () => {
+    const id = await corpus.idOf('华东数智银行股份有限公司');
+    const around = (depth: number, first: number) =>
+      callsOf(
+        `query($id: ID!) { neighbors(id: $id, depth: ${depth}, first: ${first}) {
+          nodes { depth entity { ${deepEntity} } }
+          edges { type source { name } target { name } documents { title } evidence { snippet document { title } } }
+        } }`,
+        { id },
+      );
+    // The bank alone at depth 1: its affiliations, developments and co-mentions (nothing it
+    // could have raised), then one query per kind of row: 9 calls, for 3 nodes or 100.
+    const hub = [
+      'Affiliation.findMany',
+      'Challenge.findMany',
+      'Development.findMany',
+      'Document.findMany',
+      'Institution.findMany',
+      'Mention.findMany',
+      'Model.findMany',
+      'Name.findMany',
+      'Person.findMany',
+    ];
+    expect(await around(1, 100)).toEqual(hub);
+    expect((await around(1, 3)).length).toBeLessThanOrEqual(hub.length);
+    // Deeper levels add at most the 4 edge queries each, never a query per node.
+    for (const depth of [2, 3]) {
+      const calls = await around(depth, 100);
+      const count = (call: string) => calls.filter((c) => c === call).length;
+      for (const edges of ['Affiliation', 'Development', 'Raised', 'Name']) {
+        expect(count(`${edges}.findMany`)).toBeLessThanOrEqual(depth);
+      }
+      for (const rows of ['Person', 'Institution', 'Model', 'Challenge', 'Mention', 'Document']) {
+        expect(count(`${rows}.findMany`)).toBe(1);
+      }
+    }
+  });
+
+  it('path and connections: bounded the same way', async () => {
+    const a = await corpus.idOf('欧阳明远');
+    const b = await corpus.idOf('翟书白');
+    const path = await callsOf(
+      `query($a: ID!, $b: ID!) { path(from: $a, to: $b, types: [AFFILIATION, DEVELOPER, RAISED], first: 20) {
+        length paths { nodes { name } steps { from { name } to { name } edges { type evidence { snippet document { title } } } } }
+      } }`,
+      { a, b },
+    );
+    // One level from each end (two people: their affiliations and raised challenges), then the
+    // people and challenges on the paths, and the evidence of every step in one query.
+    expect(path).toEqual([
+      'Affiliation.findMany',
+      'Affiliation.findMany',
+      'Challenge.findMany',
+      'Mention.findMany',
+      'Person.findMany',
+      'Raised.findMany',
+      'Raised.findMany',
+    ]);
+    const connections = await callsOf(
+      `query($a: ID!, $b: ID!) { connections(a: $a, b: $b) {
+        documents { title } shared { entity { ${deepEntity} } edges { evidence { snippet } } }
+      } }`,
+      { a, b },
+    );
+    expect(connections.length).toBeLessThanOrEqual(10);
+    expect(connections.filter((call) => call === 'Mention.findMany')).toHaveLength(1);
+  });
+});
