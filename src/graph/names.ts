@@ -1,5 +1,6 @@
 import type { EntityKind } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { toSimplified } from '../pipeline/normalize.ts';
 
 // An entity's `name` and `aliases` are derived from the Name rows of the documents that name it,
 // never stored from one document, so that seeding documents in any order gives the same graph.
@@ -73,8 +74,11 @@ export function deriveNames(
     });
     name = ranked[0]?.name ?? '';
   }
-  const aliases = distinct
-    .map((u) => u.name)
+  // A name written in traditional characters also answers to its simplified form (瀚海數碼銀行
+  // is 瀚海数码银行), so a search or a reader using either finds the entity.
+  const written = distinct.map((u) => u.name);
+  const simplified = [name, ...written].map(toSimplified);
+  const aliases = [...new Set([...written, ...simplified])]
     .filter((n) => n !== name)
     .sort(byCodePoint);
   return { name, aliases };

@@ -61,4 +61,13 @@ describe('deriveNames', () => {
       deriveNames('INSTITUTION', [use('乙银行'), use('甲银行')]).name,
     );
   });
+
+  it('adds the simplified form of a name written in traditional characters', () => {
+    const derived = deriveNames('INSTITUTION', [use('瀚海數碼銀行有限公司'), use('瀚海數碼銀行')]);
+    expect(derived.name).toBe('瀚海數碼銀行有限公司');
+    expect(derived.aliases).toEqual(
+      expect.arrayContaining(['瀚海数码银行有限公司', '瀚海數碼銀行', '瀚海数码银行']),
+    );
+    expect(deriveNames('PERSON', [use('黄进')]).aliases).toEqual([]);
+  });
 });
