@@ -52,7 +52,7 @@ describe('routes', () => {
 });
 
 describe('CORS', () => {
-  const preflight = (app: { fetch: typeof fetch }, origin: string) =>
+  const preflight = (app: ReturnType<typeof createApp>, origin: string) =>
     app.fetch('http://yoga/graphql', {
       method: 'OPTIONS',
       headers: {
