@@ -86,13 +86,13 @@ const cy = cytoscape({
         width: 26,
         height: 26,
         color: '#1d2430',
-        'font-size': 12,
+        'font-size': 15,
         'font-family':
           'system-ui, "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 5,
         'text-wrap': 'ellipsis',
-        'text-max-width': 150,
+        'text-max-width': 210,
         'text-background-color': '#f6f7f9',
         'text-background-opacity': 0.85,
         'text-background-padding': 2,
@@ -102,7 +102,7 @@ const cy = cytoscape({
     },
     { selector: 'node.expanded', style: { width: 34, height: 34, 'font-weight': 600 } },
     { selector: 'node.center', style: { 'border-color': '#1d2430', 'border-width': 3 } },
-    { selector: 'node:selected', style: { 'border-color': '#3563e9', 'border-width': 4 } },
+    { selector: 'node.active', style: { 'border-color': '#3563e9', 'border-width': 4 } },
     {
       selector: 'edge',
       style: {
@@ -113,8 +113,8 @@ const cy = cytoscape({
         'target-arrow-color': '#98a2b3',
         'arrow-scale': 0.8,
         label: 'data(label)',
-        'font-size': 9,
-        'min-zoomed-font-size': 7,
+        'font-size': 12,
+        'min-zoomed-font-size': 6,
         color: '#667085',
         'text-rotation': 'autorotate',
         'text-background-color': '#f6f7f9',
@@ -144,13 +144,24 @@ const cy = cytoscape({
       },
     },
     {
-      selector: 'edge:selected',
+      selector: 'edge.active',
       style: { 'line-color': '#3563e9', 'target-arrow-color': '#3563e9' },
     },
   ],
 });
-// For scripts and tests driving the page.
-window.explorer = { cy };
+// For scripts and tests driving the page: `busy` counts the requests and layouts under way.
+const state = { cy, busy: 0 };
+window.explorer = state;
+
+/** Runs `task` while counting it as busy. */
+async function busy(task) {
+  state.busy++;
+  try {
+    return await task();
+  } finally {
+    state.busy--;
+  }
+}
 
 /** Edge data by edge id: the evidence the panel shows when an edge is clicked. */
 const edges = new Map();
@@ -161,15 +172,16 @@ function edgeTypes() {
 
 function addNeighborhood(neighborhood, around) {
   const origin = around.position();
-  for (const { entity } of neighborhood.nodes) {
-    if (cy.getElementById(entity.id).nonempty()) continue;
+  const fresh = neighborhood.nodes.filter(({ entity }) => cy.getElementById(entity.id).empty());
+  fresh.forEach(({ entity }, i) => {
+    // On a circle around the node being expanded: the layout then only has to refine.
+    const angle = (2 * Math.PI * i) / fresh.length + Math.random() * 0.2;
     cy.add({
       group: 'nodes',
       data: { id: entity.id, label: entity.name, kind: entity.__typename },
-      // Start next to the node being expanded, so the layout grows the graph from there.
-      position: { x: origin.x + Math.random() * 80 - 40, y: origin.y + Math.random() * 80 - 40 },
+      position: { x: origin.x + 160 * Math.cos(angle), y: origin.y + 160 * Math.sin(angle) },
     });
-  }
+  });
   for (const edge of neighborhood.edges) {
     edges.set(edge.id, edge);
     if (cy.getElementById(edge.id).nonempty()) continue;
@@ -188,27 +200,36 @@ function addNeighborhood(neighborhood, around) {
 }
 
 function runLayout() {
-  cy.layout({
+  state.busy++;
+  const layout = cy.layout({
     name: 'cose',
     animate: true,
     animationDuration: 450,
     randomize: false,
-    padding: 50,
-    nodeRepulsion: () => 14000,
-    idealEdgeLength: () => 120,
+    padding: 60,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 400000,
+    idealEdgeLength: (edge) => (edge.data('label') ? 140 : 100),
+    edgeElasticity: () => 100,
     nodeOverlap: 20,
+    gravity: 60,
+    numIter: 1500,
     componentSpacing: 80,
-  }).run();
+  });
+  layout.one('layoutstop', () => state.busy--);
+  layout.run();
 }
 
-async function expand(id) {
-  const node = cy.getElementById(id);
-  const { neighbors } = await graphql(NEIGHBORS, { id, types: edgeTypes() });
-  if (!neighbors) return;
-  addNeighborhood(neighbors, node);
-  node.addClass('expanded');
-  setStatus(neighbors.truncated ? 'Only the 40 closest neighbours are shown.' : '');
-  runLayout();
+function expand(id) {
+  return busy(async () => {
+    const node = cy.getElementById(id);
+    const { neighbors } = await graphql(NEIGHBORS, { id, types: edgeTypes() });
+    if (!neighbors) return;
+    addNeighborhood(neighbors, node);
+    node.addClass('expanded');
+    setStatus(neighbors.truncated ? 'Only the 40 closest neighbours are shown.' : '');
+    runLayout();
+  });
 }
 
 async function open(entity) {
@@ -221,7 +242,7 @@ async function open(entity) {
     position: { x: 0, y: 0 },
     classes: 'center',
   });
-  node.select();
+  activate(node);
   await Promise.all([expand(entity.id), showEntity(entity.id)]);
 }
 
@@ -262,7 +283,11 @@ function kindBadge(typename) {
   return el('span', `kind ${typename}`, typename);
 }
 
-async function showEntity(id) {
+function showEntity(id) {
+  return busy(() => renderEntity(id));
+}
+
+async function renderEntity(id) {
   panel.replaceChildren(el('p', 'empty', 'Loading…'));
   try {
     const { node } = await graphql(ENTITY, { id });
@@ -315,12 +340,22 @@ function showEdge(id) {
   );
 }
 
+/** Marks the node or edge whose evidence the panel shows. */
+function activate(element) {
+  cy.elements('.active').removeClass('active');
+  element.addClass('active');
+}
+
 cy.on('tap', 'node', (event) => {
   const node = event.target;
+  activate(node);
   showEntity(node.id());
   if (!node.hasClass('expanded')) expand(node.id()).catch((error) => setStatus(error.message));
 });
-cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
+cy.on('tap', 'edge', (event) => {
+  activate(event.target);
+  showEdge(event.target.id());
+});
 
 // Search: results as the user types, arrow keys and Enter to pick one.
 const input = $('#search');
@@ -367,17 +402,21 @@ input.addEventListener('input', () => {
     renderResults();
     return;
   }
-  pending = setTimeout(async () => {
-    try {
-      const { search } = await graphql(SEARCH, { query });
-      if (input.value.trim() !== query) return;
-      hits = search.edges;
-      active = hits.length ? 0 : -1;
-      renderResults();
-    } catch (error) {
-      setStatus(error.message);
-    }
-  }, 150);
+  pending = setTimeout(
+    () =>
+      busy(async () => {
+        try {
+          const { search } = await graphql(SEARCH, { query });
+          if (input.value.trim() !== query) return;
+          hits = search.edges;
+          active = hits.length ? 0 : -1;
+          renderResults();
+        } catch (error) {
+          setStatus(error.message);
+        }
+      }),
+    150,
+  );
 });
 
 input.addEventListener('keydown', (event) => {
