@@ -96,12 +96,12 @@ describe('the explorer', () => {
     // Search by a two-character alias and pick the hit with the keyboard.
     await page.fill('#search', '数智');
     await page.waitForSelector('#results li .kind.Institution');
-    expect(await page.locator('#results li').first().innerText()).toContain(
+    expect(await page.locator('#results li').first().textContent()).toContain(
       '华东数智银行股份有限公司',
     );
     await page.keyboard.press('Enter');
     await settled();
-    expect(await page.locator('#evidence h2').innerText()).toBe('华东数智银行股份有限公司');
+    expect(await page.locator('#evidence h2').textContent()).toBe('华东数智银行股份有限公司');
     expect(await page.locator('#evidence .snippet').count()).toBeGreaterThan(0);
     const drawn = await graph();
     expect(drawn).toEqual(expect.arrayContaining(['欧阳明远', '沈嘉禾', '天衡']));
@@ -113,15 +113,15 @@ describe('the explorer', () => {
     });
     await clickElement(`node[id = "${id}"]`);
     await settled();
-    expect(await page.locator('#evidence h2').innerText()).toBe('欧阳明远');
+    expect(await page.locator('#evidence h2').textContent()).toBe('欧阳明远');
     expect(await graph()).toContain('幻觉');
     expect((await graph()).length).toBeGreaterThan(drawn.length);
 
     // Clicking his affiliation shows the sentence that states it, with its document.
     await clickElement(`edge[type = "AFFILIATION"][source = "${id}"]`);
     const panel = page.locator('#evidence');
-    await expect.poll(() => panel.locator('h2').innerText()).toContain('党委书记、董事长');
-    const evidence = await panel.locator('.snippet').first().innerText();
+    await expect.poll(() => panel.locator('h2').textContent()).toContain('党委书记、董事长');
+    const evidence = await panel.locator('.snippet').first().textContent();
     expect(evidence).toContain('欧阳明远');
     expect(evidence).toContain('华东数智银行发布“天衡”金融大模型2.0');
     expect(evidence).toContain('2024-11-08');
