@@ -40,7 +40,7 @@ export interface RawSql {
 
 export interface SearchIndex {
   search(db: RawSql, request: SearchRequest): Promise<SearchResult>;
-  /** Rebuilds the whole index from the entity tables (after a bulk load that bypassed it). */
+  /** Rebuilds the whole index from the entity tables, should it ever drift from them. */
   rebuild(db: RawSql): Promise<void>;
 }
 
