@@ -352,6 +352,18 @@ cy.on('tap', 'node', (event) => {
   showEntity(node.id());
   if (!node.hasClass('expanded')) expand(node.id()).catch((error) => setStatus(error.message));
 });
+// Other edge types: draw the neighbourhood of the centre again with them.
+for (const box of document.querySelectorAll('.types input')) {
+  box.addEventListener('change', () => {
+    const center = cy.nodes('.center')[0];
+    if (center) {
+      open({ id: center.id(), name: center.data('label'), __typename: center.data('kind') }).catch(
+        (error) => setStatus(error.message),
+      );
+    }
+  });
+}
+
 cy.on('tap', 'edge', (event) => {
   activate(event.target);
   showEdge(event.target.id());
