@@ -257,6 +257,17 @@ function setStatus(text) {
   status.hidden = text === '';
 }
 
+/** The mentions of distinct sentences: two names in one sentence show it once. */
+function distinctSentences(mentions) {
+  const seen = new Set();
+  return mentions.filter((mention) => {
+    const key = `${mention.document.title}|${mention.snippetStart}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A sentence with the words that state the fact highlighted. */
 function snippetOf(mention) {
   const quote = el('blockquote');
@@ -307,7 +318,7 @@ async function renderEntity(id) {
     if (node.models?.length) lines.push(`Models: ${node.models.map((m) => m.name).join('、')}`);
     if (node.people?.length) lines.push(`People: ${node.people.map((p) => p.name).join('、')}`);
     if (node.description) lines.push(node.description);
-    const mentions = node.mentions.edges.map((edge) => snippetOf(edge.node));
+    const mentions = distinctSentences(node.mentions.edges.map((edge) => edge.node)).map(snippetOf);
     panel.replaceChildren(
       kindBadge(node.__typename),
       el('h2', null, node.name),
@@ -336,7 +347,7 @@ function showEdge(id) {
     el('h2', null, relation),
     el('p', 'sub', weight),
     el('h3', null, 'Evidence'),
-    el('ul', 'snippets', ...edge.evidence.map(snippetOf)),
+    el('ul', 'snippets', ...distinctSentences(edge.evidence).map(snippetOf)),
   );
 }
 
