@@ -14,7 +14,17 @@ export const migrationsDir = join(projectRoot, 'prisma/migrations');
 export const schemaFile = join(projectRoot, 'prisma/schema.prisma');
 
 type Engine = Awaited<ReturnType<typeof engineBindings.SchemaEngine.new>>;
-const noFilters = { externalTables: [], externalEnums: [] };
+// Tables the migrations create by hand (the FTS5 search index and its shadow tables): the
+// engine must neither diff them away nor expect them in schema.prisma.
+const EXTERNAL_TABLES = [
+  'EntitySearch',
+  'EntitySearch_config',
+  'EntitySearch_content',
+  'EntitySearch_data',
+  'EntitySearch_docsize',
+  'EntitySearch_idx',
+];
+const schemaFilter = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 let wasmReady: Promise<void> | undefined;
 
 function loadWasm(): Promise<void> {
@@ -32,6 +42,27 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+type Connection = Awaited<ReturnType<ReturnType<typeof adapterFor>['connect']>>;
+
+/**
+ * The engine replays whole migration files into the shadow database through `executeRaw`,
+ * which better-sqlite3 refuses for more than one statement; such a call goes to
+ * `executeScript`, which runs them all.
+ */
+function scriptAware(connection: Connection): Connection {
+  const executeRaw = connection.executeRaw.bind(connection);
+  connection.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.args.length > 0 || !/more than one statement/.test(String(error))) throw error;
+      await connection.executeScript(query.sql);
+      return 0;
+    }
+  };
+  return connection;
+}
+
 async function withEngine<T>(url: string, schema: string, run: (engine: Engine) => Promise<T>) {
   await loadWasm();
   // The engine never closes the connections it opens; a second engine in the same process
@@ -44,7 +75,7 @@ async function withEngine<T>(url: string, schema: string, run: (engine: Engine) 
   };
   const tracking: typeof factory = Object.assign(Object.create(factory), {
     connect: async () => tracked(await factory.connect()),
-    connectToShadowDb: async () => tracked(await factory.connectToShadowDb()),
+    connectToShadowDb: async () => tracked(scriptAware(await factory.connectToShadowDb())),
   });
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
@@ -94,7 +125,7 @@ function readMigrations(dir: string) {
 export async function migrate(url: string, dir = migrationsDir): Promise<string[]> {
   const schema = readFileSync(schemaFile, 'utf8');
   const { appliedMigrationNames } = await withEngine(url, schema, (engine) =>
-    engine.applyMigrations({ migrationsList: readMigrations(dir), filters: noFilters }),
+    engine.applyMigrations({ migrationsList: readMigrations(dir), filters: schemaFilter }),
   );
   return appliedMigrationNames;
 }
@@ -111,7 +142,7 @@ export async function diffFromMigrations(url: string, to: string, dir = migratio
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
       script: true,
       exitCode: null,
-      filters: noFilters,
+      filters: schemaFilter,
     }),
   );
   return result.stdout ?? '';

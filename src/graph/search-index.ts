@@ -3,7 +3,7 @@ import { toSimplified } from '../pipeline/normalize.ts';
 
 // Ranked entity search over names and aliases, behind an interface so that each database can
 // serve it from its own kind of index. SQLite's implementation reads the FTS5 table "EntitySearch"
-// (migration 20261130120000_entity_search), which triggers on the four entity tables keep in step
+// (migration 20261129171500_entity_search), which triggers on the four entity tables keep in step
 // with every write: persist, refreshNames and gc need no call of their own. A PostgreSQL
 // implementation would keep the same contract on a pg_trgm GIN index.
 
