@@ -14,6 +14,7 @@ import { useExplorer } from './explorer/routes.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
+import { type SecuritySettings, securityPlugins, securitySettings } from './security.ts';
 
 export const graphqlEndpoint = '/graphql';
 
@@ -29,6 +30,8 @@ export interface AppOptions {
    * CORS_ORIGINS environment variable (see corsOrigins).
    */
   corsOrigins?: string[] | '*' | 'none';
+  /** Limits and production switches (src/security.ts); by default from the environment. */
+  security?: SecuritySettings;
 }
 
 /**
@@ -57,6 +60,7 @@ export function createApp({
   logger = createLogger('info'),
   onPrismaCall,
   corsOrigins: origins = corsOrigins(),
+  security = securitySettings(),
 }: AppOptions) {
   const listener =
     onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
@@ -67,10 +71,15 @@ export function createApp({
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
-    graphiql: async () => ({ title: 'kg-finance', defaultQuery: await exampleOperations(db) }),
+    graphiql: security.graphiql
+      ? async () => ({ title: 'kg-finance', defaultQuery: await exampleOperations(db) })
+      : false,
+    maxRequestBodySize: security.maxRequestBodyBytes,
+    multipart: false,
     cors: origins === 'none' ? false : { origin: origins, methods: ['GET', 'POST'] },
     maskedErrors: { maskError: mask },
     plugins: [
+      ...securityPlugins(security),
       useExplorer(),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],

@@ -8,7 +8,20 @@ export const ErrorCode = {
   PAGE_SIZE_TOO_LARGE: 'PAGE_SIZE_TOO_LARGE',
   DEPTH_TOO_LARGE: 'DEPTH_TOO_LARGE',
   FAN_OUT_TOO_LARGE: 'FAN_OUT_TOO_LARGE',
+  // The limits every operation is held to (src/security.ts, src/query-budget.ts).
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  ARGUMENT_TOO_LONG: 'ARGUMENT_TOO_LONG',
+  LIST_TOO_LONG: 'LIST_TOO_LONG',
+  EXECUTION_TIMEOUT: 'EXECUTION_TIMEOUT',
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
 } as const;
+
+export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An argument the client sent is malformed: a cursor, a global ID, a date. */
 export function badUserInput(message: string): GraphQLError {
@@ -37,4 +50,20 @@ export function fanOutTooLarge(what: string, limit: number): GraphQLError {
     `Too many connections to follow: ${what} would read more than ${limit} rows. Lower the depth or restrict "types" (co-mentions are the densest).`,
     { extensions: { code: ErrorCode.FAN_OUT_TOO_LARGE, limit } },
   );
+}
+
+/**
+ * An operation goes beyond one of the server's limits: `code` says which, the extensions carry
+ * the limit (and what was found) so a client can adapt, and `status` sets the HTTP status when
+ * the request itself is refused (403 for a missing CSRF header).
+ */
+export function limitExceeded(
+  code: ErrorCodeName,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  status?: number,
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
 }
