@@ -42,6 +42,8 @@ export class DocContext {
   readonly affiliations: RelationFact[] = [];
   readonly developments: RelationFact[] = [];
   readonly raised: RelationFact[] = [];
+  /** Roles stated without their institution (由副行长郜川牵头), placed once speakers are known. */
+  readonly unplacedRoles: { person: string; role: string; evidence: Evidence }[] = [];
   /** Every span an entity mention takes, so later extractors do not read inside it. */
   readonly taken: TakenSpan[] = [];
   private readonly byKey = new Map<string, string>();

@@ -139,3 +139,28 @@ function intervieweeOf(ctx: DocContext): string | undefined {
   if (inTitle) return inTitle.ref;
   return [...people].sort((a, b) => b.mentions.length - a.mentions.length)[0]?.ref;
 }
+
+/**
+ * A role said without its institution inside someone's words (皇甫云峥：…这件事由副行长郜川牵头)
+ * is a role at the speaker's institution, when the speaker has exactly one and the person
+ * named has none yet. The speaker is the one who opens the paragraph.
+ */
+export function placeRolesBySpeaker(ctx: DocContext, speakers: (string | undefined)[]): void {
+  const institutionsOf = (ref: string) =>
+    new Set(ctx.affiliations.filter((a) => a.a === ref).map((a) => a.b));
+  for (const pending of ctx.unplacedRoles) {
+    if (institutionsOf(pending.person).size > 0) continue;
+    const paragraph = ctx.sentences[pending.evidence.sentence]?.paragraph;
+    const opening = ctx.sentences.findIndex((s) => s.paragraph === paragraph);
+    const speaker = opening >= 0 ? speakers[opening] : undefined;
+    if (!speaker || speaker === pending.person) continue;
+    const [institution, ...others] = institutionsOf(speaker);
+    if (!institution || others.length > 0) continue;
+    ctx.affiliations.push({
+      a: pending.person,
+      b: institution,
+      role: pending.role,
+      evidence: pending.evidence,
+    });
+  }
+}

@@ -4,7 +4,12 @@
 import type { CleanDocument, Sentence } from '../pipeline/types.ts';
 import { extractChallenges } from './challenges.ts';
 import { DocContext, type Entity, type RelationFact } from './context.ts';
-import { resolveHonorifics, resolvePronouns, sentenceSpeakers } from './coref.ts';
+import {
+  placeRolesBySpeaker,
+  resolveHonorifics,
+  resolvePronouns,
+  sentenceSpeakers,
+} from './coref.ts';
 import { extractInstitutions } from './institutions.ts';
 import { challengeByKey } from './lexicon.ts';
 import { extractModels } from './models.ts';
@@ -26,7 +31,9 @@ export function extract(doc: CleanDocument, sentences: Sentence[]): Extraction {
   extractModels(ctx);
   resolveHonorifics(ctx);
   resolvePronouns(ctx);
-  extractChallenges(ctx, sentenceSpeakers(ctx));
+  const speakers = sentenceSpeakers(ctx);
+  placeRolesBySpeaker(ctx, speakers);
+  extractChallenges(ctx, speakers);
   return toExtraction(ctx);
 }
 

@@ -52,6 +52,13 @@ function opensFunctionWord(word: string): boolean {
   return jieba.tag(word, false).some((t) => /^(?:v|vd|d|ad|p|c)$/.test(t.tag));
 }
 
+/** Whether a window starts with a two-character word followed by a verb (专门|负责). */
+function opensWordBeforeVerb(window: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  const [first, second] = jieba.tag(window, false);
+  return first?.word.length === 2 && second !== undefined && /^v/.test(second.tag);
+}
+
 const PROPER_TAGS = /^(?:nz|nr|nrt|nrfg|ns|nt|j|x|eng)$/;
 const OPENING_FUNCTION_TAGS = /^(?:c|d|df|p|r|rr|rz|u|uj|ul|uz|ug|uv|ud|y|e|o)$/;
 
@@ -157,6 +164,8 @@ export function personNameAt(
   if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
   // 郜川牵头: the third character opens a verb or an adverb with the next one.
   if (opensFunctionWord(text.slice(short, long + 1))) return pick(short);
+  // 钟离澈专门负责: the third character opens a word that a verb follows.
+  if (opensWordBeforeVerb(text.slice(short, short + 4))) return pick(short);
   if (endsCleanly(text, short) && !endsCleanly(text, long)) return pick(short);
   return pick(long);
 }

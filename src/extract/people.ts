@@ -112,6 +112,14 @@ function skipDefinition(text: string, at: number): number {
   return open;
 }
 
+/** Whether words before a title name a unit of an institution (研究所, 科技信息部). */
+function isUnit(qualifier: string): boolean {
+  return (
+    qualifierEnds.some((end) => qualifier.endsWith(end)) &&
+    !/[由在与和及对从向为将把被是]/.test(qualifier)
+  );
+}
+
 /** The qualifier before a title (科技信息部, 银行业, 金融AI) and the institution before that. */
 function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
   const text = ctx.fold;
@@ -128,16 +136,21 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
   if (lead) {
     q += qualifier.lastIndexOf(lead) + lead.length;
     qualifier = text.slice(q, titleStart);
-    return { start: q, institution: undefined };
+    return { start: q, roleStart: q, institution: undefined };
   }
   let at = skipDefinition(text, q);
   if (text[at - 1] === '的') at--;
   const institution = ctx.takenEndingAt(at, 'INSTITUTION');
   if (!institution && qualifier && q > 0 && isNameChar(text[q - 1])) {
     // The qualifier did not reach back to anything known: it is not a qualifier.
-    return { start: titleStart, institution: undefined };
+    return { start: titleStart, roleStart: titleStart, institution: undefined };
   }
-  return { start: q, institution: institution?.ref, institutionStart: institution?.start };
+  if (!institution && qualifier && !isUnit(qualifier)) {
+    // Without an institution before it, only a unit (研究所, 科技信息部) belongs to the role;
+    // other words (这件事由) stay out of it, though a speaker list may name an employer there.
+    return { start: q, roleStart: titleStart, institution: undefined };
+  }
+  return { start: q, roleStart: q, institution: institution?.ref };
 }
 
 /** Groups titles into role phrases and links each to the institution written before it. */
@@ -153,8 +166,8 @@ export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] 
       end = next.end;
       i++;
     }
-    const { start, institution } = qualifierAndInstitution(ctx, first.start);
-    phrases.push({ start, end, role: ctx.text.slice(start, end), institution });
+    const { start, roleStart, institution } = qualifierAndInstitution(ctx, first.start);
+    phrases.push({ start, end, role: ctx.text.slice(roleStart, end), institution });
   }
   return phrases;
 }
@@ -166,7 +179,10 @@ function affiliate(
   role: string,
   at: { start: number; end: number },
 ) {
-  if (!institution) return;
+  if (!institution) {
+    if (role) ctx.unplacedRoles.push({ person: person.ref, role, evidence: ctx.evidence(at) });
+    return;
+  }
   ctx.affiliations.push({ a: person.ref, b: institution, role, evidence: ctx.evidence(at) });
 }
 

@@ -26,4 +26,16 @@ describe('coreference', () => {
     const found = run('恒拓证券首席经济学家芮书瑶把目光投向市场。\n她认为，交易行为可能趋同。');
     expect(found.raised).toEqual(['芮书瑶 -> 同质化风险']);
   });
+
+  it("places a role said without its institution at the speaker's institution", () => {
+    const found = run(
+      '澄湖银行行长皇甫云峥接受了专访。\n皇甫云峥：数据治理很难。这件事由副行长郜川牵头，他带着团队推进。',
+    );
+    expect(found.affiliations).toContain('郜川 @ 澄湖银行: 副行长');
+  });
+
+  it('leaves such a role unplaced when the speaker has no single institution', () => {
+    const found = run('这件事由副行长郜川牵头，他带着团队推进。');
+    expect(found.affiliations.filter((a) => a.startsWith('郜川'))).toEqual([]);
+  });
 });
