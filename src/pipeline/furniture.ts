@@ -377,6 +377,16 @@ export const META_FIELDS: readonly {
   { key: '文', role: 'byline' },
   { key: '图', role: 'byline' },
   { key: '摄影', role: 'byline' },
+  // Counters and tools that share the line with the fields above (来源：X  浏览：5621).
+  { key: '浏览', role: 'drop' },
+  { key: '阅读', role: 'drop' },
+  { key: '阅读量', role: 'drop' },
+  { key: '点击', role: 'drop' },
+  { key: '评论', role: 'drop' },
+  { key: '字号', role: 'drop' },
+  { key: '分享到', role: 'drop' },
+  { key: '关键词', role: 'drop' },
+  { key: '标签', role: 'drop' },
 ];
 
 /** Staff roles that make a short line a byline or sign-off, which is content and is kept. */
