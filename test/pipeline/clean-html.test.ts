@@ -113,6 +113,19 @@ describe('cleanHtml: metadata', () => {
     expect(c.text).not.toContain('来源');
   });
 
+  it('opens the text with a byline only the meta line gives, once', () => {
+    const meta = (byline: string) =>
+      run(
+        page(
+          '<title>无后缀的标题文字</title>',
+          `<div class="t">无后缀的标题文字</div><div class="m">2024-11-21 16:40 ｜ 信托观察网 ｜ ${byline}</div>${ARTICLE}`,
+        ),
+      ).text;
+    expect(meta('记者 邝一苇').split('\n')[0]).toBe('记者 邝一苇');
+    // The body's own byline already names 许安然 as 记者: nothing is added.
+    expect(meta('作者：许安然')).not.toContain('作者');
+  });
+
   it('returns nulls when the page says nothing', () => {
     const c = run(page('<title>只有标题的页面文字</title>', ARTICLE));
     expect(c).toMatchObject({
