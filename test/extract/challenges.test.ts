@@ -18,6 +18,13 @@ describe('challenge triggers', () => {
     expect(run('万启超表示，数据合规是前提。').challenges).toEqual(['数据隐私与安全']);
   });
 
+  it('reads consequences as challenges: 业务中断 (vendor dependence), 很难接受机器 (trust)', () => {
+    const found = run(
+      '南岭证券财富管理部总经理Grace Lin坦言，一旦接口被限制，业务就会中断。\n松柏人寿理赔运营中心总经理闻雪松认为，客户很难接受机器拒赔。',
+    );
+    expect(found.raised).toEqual(['Grace Lin -> 第三方依赖', '闻雪松 -> 客户信任']);
+  });
+
   it('drops a challenge named once by nobody', () => {
     expect(run('大模型可能存在幻觉。').challenges).toEqual([]);
   });
