@@ -1,6 +1,6 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ObservedDb } from './db/observe.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
@@ -38,6 +38,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every row id is a positive integer, of a type the schema has. A global ID naming anything
+    // else (Person:abc, Person:99999999999999999999, Foo:1) is the client's mistake, refused
+    // before it reaches a query: Prisma would fail on NaN or on an id beyond 64 bits, and Pothos
+    // on an unknown type, each as an error without a code.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (
+        !/^[1-9]\d{0,14}$/.test(decoded.id) ||
+        !builder.configStore.hasImplementation(decoded.typename)
+      ) {
+        throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      }
+      return decoded;
+    },
   },
 });
 

@@ -176,8 +176,16 @@ export async function loadEdges(
         .then((rows) => within(rows, limit, 'names in shared documents'))
     : [];
 
+  // Awaited together: awaited one by one, a second query failing while the first one's error is
+  // being thrown would be an unhandled rejection, which ends the process.
+  const [affiliationRows, developmentRows, raisedRows, nameRows] = await Promise.all([
+    affiliations,
+    developments,
+    raised,
+    names,
+  ]);
   const edges: Edge[] = [];
-  for (const a of await affiliations) {
+  for (const a of affiliationRows) {
     edges.push({
       key: `AFFILIATION:${a.id}`,
       type: 'AFFILIATION',
@@ -188,7 +196,7 @@ export async function loadEdges(
       documentIds: [],
     });
   }
-  for (const d of await developments) {
+  for (const d of developmentRows) {
     edges.push({
       key: `DEVELOPER:${d.id}`,
       type: 'DEVELOPER',
@@ -199,7 +207,7 @@ export async function loadEdges(
       documentIds: [],
     });
   }
-  for (const r of await raised) {
+  for (const r of raisedRows) {
     edges.push({
       key: `RAISED:${r.id}`,
       type: 'RAISED',
@@ -210,7 +218,7 @@ export async function loadEdges(
       documentIds: [],
     });
   }
-  edges.push(...coMentions(await names, nodes, limit));
+  edges.push(...coMentions(nameRows, nodes, limit));
   return edges;
 }
 

@@ -14,7 +14,7 @@ import {
   signatureDate,
   toIsoDate,
 } from './clean-text.ts';
-import { capDomDepth } from './dom-depth.ts';
+import { capDomDepth, capMarkupDepth } from './dom-depth.ts';
 import {
   BLOCK_TAGS,
   DATE_META_KEYS,
@@ -33,7 +33,7 @@ import type { CleanDocument, DecodedDocument } from './types.ts';
  * the recursive walks below can take is laid flat (dom-depth.ts).
  */
 export function loadHtml(html: string): cheerio.CheerioAPI {
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = cheerio.load(capMarkupDepth(html), { xml: { xmlMode: false, decodeEntities: true } });
   capDomDepth($.root()[0]!);
   return $;
 }
