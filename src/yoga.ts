@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
@@ -71,6 +72,9 @@ export function createApp({
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
+    // GraphiQL's scripts and styles come from this package, not from a CDN, so the IDE works on
+    // machines without internet access.
+    renderGraphiQL,
     graphiql: security.graphiql
       ? async () => ({ title: 'kg-finance', defaultQuery: await exampleOperations(db) })
       : false,

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { expect } from 'vitest';
 import { seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestApp, createTestDatabase } from './fixture.ts';
 
-/** The development corpus: real documents, each with its gold annotations beside it. */
-export const DEV_CORPUS = '/work/shared/corpus/dev';
+export { DEV_CORPUS } from '../dev-corpus.ts';
 
 /**
  * A test database holding the whole dev corpus, seeded as `npm run seed` would, and the app on

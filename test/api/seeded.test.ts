@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestApp, createTestDatabase } from './fixture.ts';
 
 // The API over a graph seeded from real documents of the dev corpus, as `npm start` serves it.
 
-const corpus = '/work/shared/corpus/dev';
+const corpus = DEV_CORPUS;
 const files = ['finance-llm-roundtable-2024.txt', 'bank-tianheng-llm-launch-2024.html'];
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

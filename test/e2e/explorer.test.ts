@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.ts';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 
 // The explorer page in a real browser (Debian's chromium, headless) against the real server,
 // started as `npm start` starts it, on a temp database seeded from the dev corpus.
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const databaseUrl = `file:${join(folder, 'kg.db')}`;
   const db = createPrismaClient(databaseUrl);
   await prepareDatabase(db, databaseUrl);
-  const report = await seedDirectory(db, '/work/shared/corpus/dev', { onDocument: () => {} });
+  const report = await seedDirectory(db, DEV_CORPUS, { onDocument: () => {} });
   expect(report.failed).toBe(0);
   await db.$disconnect();
   baseUrl = await startServer(databaseUrl);
@@ -141,5 +142,25 @@ describe('the explorer', () => {
     await page.fill('#search', '幻觉');
     await page.waitForSelector('#results li .kind.Challenge');
     expect(external).toEqual([]);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('opens on the example operations with nothing loaded from outside the server', async () => {
+    const external: string[] = [];
+    const graphiql = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    graphiql.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        external.push(url);
+      }
+    });
+    await graphiql.goto(`${baseUrl}/graphql`);
+    await graphiql.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    await expect.poll(() => graphiql.content(), { timeout: 30_000 }).toContain('query Search');
+    expect(external).toEqual([]);
+    mkdirSync(screenshots, { recursive: true });
+    await graphiql.screenshot({ path: join(screenshots, 'graphiql.png') });
+    await graphiql.close();
   });
 });

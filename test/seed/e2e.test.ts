@@ -16,12 +16,13 @@ import { persistDocument } from '../../src/pipeline/persist.ts';
 import { formatOf } from '../../src/pipeline/read.ts';
 import { prepareDocument } from '../../src/pipeline/run.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { graphByName, rowCounts, tempDatabase } from './build.ts';
 
 // The whole pipeline (read, decode, clean, segment, extract, resolve, persist) on a real document
 // of the corpus, through seedDirectory and through the seed command itself.
 
-const CORPUS = '/work/shared/corpus/dev';
+const CORPUS = DEV_CORPUS;
 const ROUNDTABLE = 'finance-llm-roundtable-2024.txt';
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
