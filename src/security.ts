@@ -195,9 +195,11 @@ function budget(limits: BudgetLimits): Plugin {
 }
 
 /**
- * Stops an operation that runs longer than `ms`: the executor stops resolving fields once the
- * signal fires (a client that hangs up aborts it the same way), and the answer is an
- * EXECUTION_TIMEOUT error.
+ * Stops an operation that runs longer than `ms`: the executor stops resolving fields once its
+ * signal is aborted (a client that hangs up aborts it the same way), and the answer is an
+ * EXECUTION_TIMEOUT error. SQLite answers synchronously, so a timer alone would never get to
+ * fire while the fields resolve: the signal also looks at the clock each time the executor
+ * asks it whether it was aborted, which it does before every field.
  */
 function timeout(ms: number): Plugin {
   return {
@@ -205,7 +207,10 @@ function timeout(ms: number): Plugin {
       const request = (args.contextValue as { request?: Request }).request;
       setExecuteFn(async (execution) => {
         const controller = new AbortController();
-        const timer = setTimeout(() => {
+        const { signal } = controller;
+        const deadline = performance.now() + ms;
+        const expire = () => {
+          if (signal.aborted || performance.now() < deadline) return;
           controller.abort(
             limitExceeded(
               ErrorCode.EXECUTION_TIMEOUT,
@@ -213,11 +218,18 @@ function timeout(ms: number): Plugin {
               { timeoutMs: ms },
             ),
           );
-        }, ms);
+        };
+        Object.defineProperty(signal, 'throwIfAborted', {
+          value: () => {
+            expire();
+            AbortSignal.prototype.throwIfAborted.call(signal);
+          },
+        });
+        const timer = setTimeout(expire, ms + 1);
         const hangUp = () => controller.abort(request?.signal.reason);
         request?.signal.addEventListener('abort', hangUp, { once: true });
         try {
-          return await executeFn({ ...execution, signal: controller.signal } as typeof execution);
+          return await executeFn({ ...execution, signal } as typeof execution);
         } finally {
           clearTimeout(timer);
           request?.signal.removeEventListener('abort', hangUp);
