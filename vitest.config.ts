@@ -1,5 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+// The suites that touch a database run once per database: `sqlite` runs every test on SQLite
+// files, `postgresql` runs the API, seeding, graph and db suites (and test/postgres) on a PostgreSQL
+// server it starts for the run (test/support). `npx vitest run --project sqlite` runs one.
+const databaseSuites = [
+  'test/api/**/*.test.ts',
+  'test/seed/**/*.test.ts',
+  'test/graph/**/*.test.ts',
+  'test/preview/**/*.test.ts',
+  'test/db/**/*.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS (main) and ESM (module) copies. Node, and so tsx and every
@@ -8,10 +19,29 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Suites start servers and databases of their own; two cores do not gain from more workers.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/postgres/**'],
+          env: { TEST_DATABASE: 'sqlite' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgresql',
+          include: [...databaseSuites, 'test/postgres/**/*.test.ts'],
+          env: { TEST_DATABASE: 'postgresql' },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

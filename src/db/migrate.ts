@@ -2,30 +2,66 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type pg from 'pg';
 import { adapterFor } from './client.ts';
+import { type Dialect, dialectOf } from './dialect.ts';
+import { postgresClient, withMigrationLock } from './postgres-locks.ts';
+import { postgresSettings } from './postgres-pool.ts';
+import { prismaPaths, schemaText } from './schemas.ts';
 
 // Prisma's CLI runs a native schema engine that it downloads on first use, which offline
 // machines cannot do. The same engine ships as WebAssembly on npm; driven through a driver
 // adapter it applies `prisma/migrations` exactly as `prisma migrate deploy` would, recording
 // them in `_prisma_migrations`, so users elsewhere can still use the CLI on the same folder.
+// Each database has its own folder (src/db/schemas.ts): prisma/migrations for SQLite,
+// prisma/postgresql/migrations for PostgreSQL; the URL's scheme picks one.
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-export const migrationsDir = join(projectRoot, 'prisma/migrations');
-export const schemaFile = join(projectRoot, 'prisma/schema.prisma');
+/** The SQLite migrations (the PostgreSQL ones: prismaPaths.postgresql.migrations). */
+export const migrationsDir = prismaPaths.sqlite.migrations;
+export const schemaFile = prismaPaths.sqlite.schema;
 
 type Engine = Awaited<ReturnType<typeof engineBindings.SchemaEngine.new>>;
-// Tables the migrations create by hand (the FTS5 search index and its shadow tables): the
-// engine must neither diff them away nor expect them in schema.prisma.
-const EXTERNAL_TABLES = [
-  'EntitySearch',
-  'EntitySearch_config',
-  'EntitySearch_content',
-  'EntitySearch_data',
-  'EntitySearch_docsize',
-  'EntitySearch_idx',
-];
-const schemaFilter = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
+// Tables the migrations create by hand (the search index: on SQLite an FTS5 table and its shadow
+// tables): the engine must neither diff them away nor expect them in schema.prisma.
+const EXTERNAL_TABLES: Record<Dialect, string[]> = {
+  sqlite: [
+    'EntitySearch',
+    'EntitySearch_config',
+    'EntitySearch_content',
+    'EntitySearch_data',
+    'EntitySearch_docsize',
+    'EntitySearch_idx',
+  ],
+  postgresql: ['EntitySearch'],
+};
+
+/** The engine's filter for `url`; PostgreSQL wants the tables qualified by their schema. */
+function schemaFilter(url: string) {
+  const dialect = dialectOf(url);
+  const schema = dialect === 'postgresql' ? (postgresSettings(url).schema ?? 'public') : null;
+  return {
+    externalTables: EXTERNAL_TABLES[dialect].map((table) =>
+      schema === null ? table : `${schema}.${table}`,
+    ),
+    externalEnums: [],
+  };
+}
 let wasmReady: Promise<void> | undefined;
+
+/**
+ * The engine's imports with its timers unref'd. On PostgreSQL it races its advisory lock against
+ * a ten-second timer it never clears, which would keep a finished `npm run seed` alive for ten
+ * more seconds; an unref'd timer still fires while anything else is pending.
+ */
+function withUnrefTimers(bindings: typeof engineBindings): WebAssembly.ModuleImports {
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const name of Object.keys(imports)) {
+    if (!name.startsWith('__wbg_setTimeout_')) continue;
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  return imports as WebAssembly.ModuleImports;
+}
 
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
@@ -34,7 +70,7 @@ function loadWasm(): Promise<void> {
       'node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm',
     );
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-      './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
+      './schema_engine_bg.js': withUnrefTimers(engineBindings),
     });
     engineBindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -47,9 +83,18 @@ type Connection = Awaited<ReturnType<ReturnType<typeof adapterFor>['connect']>>;
 /**
  * The engine replays whole migration files into the shadow database through `executeRaw`,
  * which better-sqlite3 refuses for more than one statement; such a call goes to
- * `executeScript`, which runs them all.
+ * `executeScript`, which runs them all. adapter-pg's `executeScript` splits the script at every
+ * semicolon, those inside a function body included; PostgreSQL's simple query protocol runs a
+ * whole script as the server parses it, so the script goes there.
  */
 function scriptAware(connection: Connection): Connection {
+  const driver = (connection as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (connection.provider === 'postgres' && driver) {
+    connection.executeScript = async (script) => {
+      await (driver as pg.Pool).query(script);
+    };
+    return readsCharColumns(connection);
+  }
   const executeRaw = connection.executeRaw.bind(connection);
   connection.executeRaw = async (query) => {
     try {
@@ -63,6 +108,69 @@ function scriptAware(connection: Connection): Connection {
   return connection;
 }
 
+/** A connection whose `dispose` runs once, however often the engine and we call it. */
+function disposeOnce<A extends { dispose(): Promise<void> }>(connection: A): A {
+  let disposed: Promise<void> | undefined;
+  const dispose = connection.dispose.bind(connection);
+  connection.dispose = () => {
+    disposed ??= dispose();
+    return disposed;
+  };
+  return connection;
+}
+
+/**
+ * A scratch database for the engine to replay migrations into. adapter-pg's own leaves a pool
+ * open and drops a database the engine may already have dropped; this one ends its pool first
+ * and drops the database only if it is still there.
+ */
+async function postgresShadowDb(url: string) {
+  const name = `prisma_shadow_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = postgresClient(url);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const shadowUrl = new URL(url);
+  shadowUrl.pathname = `/${name}`;
+  shadowUrl.searchParams.delete('schema');
+  const connection = await adapterFor(shadowUrl.toString()).connect();
+  const dispose = connection.dispose.bind(connection);
+  connection.dispose = async () => {
+    await dispose();
+    const cleanup = postgresClient(url);
+    await cleanup.connect();
+    try {
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await cleanup.end();
+    }
+  };
+  return connection;
+}
+
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+
+/**
+ * The engine describes a PostgreSQL database from catalog columns of the internal type "char"
+ * (relkind, contype…), which adapter-pg refuses ("Column type 'char' could not be
+ * deserialized"): diffs from a migrations folder, which describe the shadow database, fail. pg
+ * already reads such a value as a one-character string, so the column is reported as text. The
+ * hook is adapter-pg's internal performIO, checked by the PostgreSQL migration tests.
+ */
+function readsCharColumns(connection: Connection): Connection {
+  type Io = (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  const queryable = connection as unknown as { performIO?: Io };
+  const performIO = queryable.performIO?.bind(connection);
+  if (!performIO) return connection;
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+    return result;
+  };
+  return connection;
+}
+
 async function withEngine<T>(url: string, schema: string, run: (engine: Engine) => Promise<T>) {
   await loadWasm();
   // The engine never closes the connections it opens; a second engine in the same process
@@ -70,12 +178,14 @@ async function withEngine<T>(url: string, schema: string, run: (engine: Engine) 
   const factory = adapterFor(url);
   const opened: { dispose(): Promise<void> }[] = [];
   const tracked = <A extends { dispose(): Promise<void> }>(connection: A) => {
-    opened.push(connection);
+    opened.push(disposeOnce(connection));
     return connection;
   };
+  const postgres = dialectOf(url) === 'postgresql';
   const tracking: typeof factory = Object.assign(Object.create(factory), {
-    connect: async () => tracked(await factory.connect()),
-    connectToShadowDb: async () => tracked(scriptAware(await factory.connectToShadowDb())),
+    connect: async () => tracked(scriptAware(await factory.connect())),
+    connectToShadowDb: async () =>
+      tracked(scriptAware(await (postgres ? postgresShadowDb(url) : factory.connectToShadowDb()))),
   });
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
@@ -90,7 +200,12 @@ async function withEngine<T>(url: string, schema: string, run: (engine: Engine) 
   }
 }
 
-function readMigrations(dir: string) {
+/** migration_lock.toml as Prisma writes it: the provider a migrations folder is written for. */
+export function migrationLock(dialect: Dialect): string {
+  return `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${dialect}"\n`;
+}
+
+function readMigrations(dir: string, dialect: Dialect) {
   const lockPath = join(dir, 'migration_lock.toml');
   const directories = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
@@ -102,7 +217,7 @@ function readMigrations(dir: string) {
     baseDir: dir,
     lockfile: {
       path: 'migration_lock.toml',
-      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : migrationLock(dialect),
     },
     shadowDbInitScript: '',
     migrationDirectories: directories.map((name) => ({
@@ -119,30 +234,44 @@ function readMigrations(dir: string) {
 }
 
 /**
- * Applies every migration in `prisma/migrations` that the database at `url` has not had yet.
- * Returns the names of the migrations it applied (none when the schema is current).
+ * Applies every migration of the database's folder (prisma/migrations for a `file:` URL,
+ * prisma/postgresql/migrations for a `postgresql:` one) that the database at `url` has not had
+ * yet. Returns the names of the migrations it applied (none when the schema is current). On
+ * PostgreSQL, processes starting together take turns (an advisory lock), so each migration is
+ * applied once and the others find the schema current.
  */
-export async function migrate(url: string, dir = migrationsDir): Promise<string[]> {
-  const schema = readFileSync(schemaFile, 'utf8');
-  const { appliedMigrationNames } = await withEngine(url, schema, (engine) =>
-    engine.applyMigrations({ migrationsList: readMigrations(dir), filters: schemaFilter }),
-  );
-  return appliedMigrationNames;
+export async function migrate(url: string, dir?: string): Promise<string[]> {
+  const dialect = dialectOf(url);
+  const apply = async () => {
+    const { appliedMigrationNames } = await withEngine(url, schemaText(dialect), (engine) =>
+      engine.applyMigrations({
+        migrationsList: readMigrations(dir ?? prismaPaths[dialect].migrations, dialect),
+        filters: schemaFilter(url),
+      }),
+    );
+    return appliedMigrationNames;
+  };
+  return dialect === 'postgresql' ? withMigrationLock(url, apply) : apply();
 }
 
 /**
  * The SQL that takes a database from the state the migrations in `dir` leave it in to the
  * schema `to`, as `prisma migrate diff --from-migrations` prints it. `url` only has to name a
- * database the engine can open; the migrations are replayed in a shadow database.
+ * database the engine can open (of the dialect `to` is written for); the migrations are
+ * replayed in a shadow database.
  */
-export async function diffFromMigrations(url: string, to: string, dir = migrationsDir) {
+export async function diffFromMigrations(url: string, to: string, dir?: string) {
+  const dialect = dialectOf(url);
   const result = await withEngine(url, to, (engine) =>
     engine.diff({
-      from: { tag: 'migrations', ...readMigrations(dir) },
+      from: {
+        tag: 'migrations',
+        ...readMigrations(dir ?? prismaPaths[dialect].migrations, dialect),
+      },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
       script: true,
       exitCode: null,
-      filters: schemaFilter,
+      filters: schemaFilter(url),
     }),
   );
   return result.stdout ?? '';

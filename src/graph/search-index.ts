@@ -1,3 +1,4 @@
+import { dialectOfClient } from '../db/client.ts';
 import type { EntityKind } from '../extract/types.ts';
 import { toSimplified } from '../pipeline/normalize.ts';
 
@@ -182,5 +183,80 @@ async function countAll(db: RawSql, where: string, q: string, short: boolean, ki
   return Number(row?.total ?? 0);
 }
 
-/** The index the API searches. Only SQLite is served today (PostgreSQL: issue 7). */
-export const searchIndex: SearchIndex = sqliteSearchIndex;
+/**
+ * PostgreSQL: the same table shape and ranking, on a pg_trgm GIN index. A LIKE '%query%' of three
+ * characters or more is answered through the index; a shorter one has no trigram to look up, so
+ * PostgreSQL scans the table (one short row per entity), as SQLite does for short queries. Terms
+ * are written in the compared form by the triggers, so the ranking (exact, prefix, substring;
+ * then the shorter canonical name; then kind and id) and the count are those of SQLite.
+ */
+export const postgresSearchIndex: SearchIndex = {
+  async search(db, { query, kinds, limit, offset }) {
+    const q = normalizeQuery(query);
+    if (q === '') return { hits: [], total: 0 };
+    const wanted = kinds && kinds.length > 0 ? KINDS.filter((k) => kinds.includes(k)) : KINDS;
+    const kindList = wanted.map((kind) => `'${kind}'`).join(', ');
+    const where = `"terms" LIKE $2 ESCAPE '\\' AND "kind" IN (${kindList})`;
+    const rows = await db.$queryRawUnsafe<Row[]>(
+      `SELECT "kind", "entityId",
+         CASE
+           WHEN strpos("terms", E'\\n' || $1 || E'\\n') > 0 THEN 0
+           WHEN strpos("terms", E'\\n' || $1) > 0 THEN 1
+           ELSE 2
+         END AS "rank",
+         COUNT(*) OVER () AS "total"
+       FROM "EntitySearch"
+       WHERE ${where}
+       ORDER BY "rank", char_length("name"), "kind", "entityId"
+       LIMIT $3 OFFSET $4`,
+      q,
+      containsPattern(q),
+      limit,
+      offset,
+    );
+    let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [row] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
+        `SELECT COUNT(*) AS "total" FROM "EntitySearch" WHERE ${where.replace('$2', '$1')}`,
+        containsPattern(q),
+      );
+      total = Number(row?.total ?? 0);
+    }
+    return {
+      hits: rows.map((row) => ({
+        kind: row.kind as EntityKind,
+        id: Number(row.entityId),
+        match: MATCH_ORDER[Number(row.rank)]!,
+      })),
+      total,
+    };
+  },
+
+  async rebuild(db) {
+    await db.$executeRawUnsafe(`DELETE FROM "EntitySearch"`);
+    for (const [table, kind, n, extra] of [
+      ['Person', 'PERSON', 0, 'NULL'],
+      ['Institution', 'INSTITUTION', 1, 'NULL'],
+      ['Model', 'MODEL', 2, 'NULL'],
+      ['Challenge', 'CHALLENGE', 3, '"label"'],
+    ] as const) {
+      await db.$executeRawUnsafe(
+        `INSERT INTO "EntitySearch" ("id", "kind", "entityId", "name", "terms")
+         SELECT "id"::BIGINT * 4 + ${n}, '${kind}', "id", "name",
+           "entity_search_terms"("name", "aliases", ${extra})
+         FROM "${table}"`,
+      );
+    }
+  },
+};
+
+/** The search index of the database `db` talks to (any client, extension or transaction). */
+export function searchIndexFor(db: RawSql): SearchIndex {
+  return dialectOfClient(db) === 'postgresql' ? postgresSearchIndex : sqliteSearchIndex;
+}
+
+/** The index the API searches: the one of the database each call's client talks to. */
+export const searchIndex: SearchIndex = {
+  search: (db, request) => searchIndexFor(db).search(db, request),
+  rebuild: (db) => searchIndexFor(db).rebuild(db),
+};

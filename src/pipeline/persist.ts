@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { graphWriteTransaction } from '../db/write-transaction.ts';
 import type { EntityKind, Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { collectGarbage, collectTouched, type Touched } from '../graph/gc.ts';
@@ -25,7 +26,8 @@ import type { CleanDocument, Sentence } from './types.ts';
 // The persist step is the only one that touches the database. It writes a batch of documents in
 // one transaction with a number of queries that does not grow with the batch (one lookup per
 // kind, one bulk insert per table), so that seeding cost grows with the number of batches far
-// more than with the number of rows:
+// more than with the number of rows. Graph writes take turns (src/db/write-transaction.ts), so
+// seeds in several processes resolve entities as one seed would:
 //   1. replace: an earlier version's names and mentions go, what they pointed at is noted;
 //   2. resolve across documents (persist-entities.ts): each entity becomes a graph entity;
 //   3. names, relations (persist-relations.ts), then the mentions pointing at both;
@@ -224,8 +226,8 @@ export async function persistBatch(
   options: PersistOptions = {},
 ): Promise<PersistedDocument[]> {
   if (docs.length === 0) return [];
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return db.$transaction((tx) => writeBatch(tx, docs), { timeout, maxWait: timeout });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return graphWriteTransaction(db, (tx) => writeBatch(tx, docs), { timeoutMs });
 }
 
 /** Stores one prepared document (a batch of one). */
@@ -248,8 +250,9 @@ export async function removeDocuments(
   options: PersistOptions = {},
 ): Promise<number> {
   if (documentIds.length === 0) return 0;
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return db.$transaction(
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return graphWriteTransaction(
+    db,
     async (tx) => {
       const touched = await collectTouched(tx, documentIds);
       const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
@@ -260,6 +263,6 @@ export async function removeDocuments(
       await refreshNames(tx, 'CHALLENGE', touched.challenge);
       return count;
     },
-    { timeout, maxWait: timeout },
+    { timeoutMs },
   );
 }

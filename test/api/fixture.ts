@@ -1,26 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLogger, type YogaLogger } from 'graphql-yoga';
-import { createPrismaClient, type Db } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { createApp } from '../../src/yoga.ts';
 
-/** A migrated SQLite database in its own temp folder, and the client on it. */
-export async function createTestDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'kg-api-'));
-  const url = `file:${join(dir, 'kg.db')}`;
-  await migrate(url);
-  const db = createPrismaClient(url);
-  return {
-    db,
-    url,
-    async drop() {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** A migrated database of the run's kind (SQLite or PostgreSQL) and the client on it. */
+export { createTestDatabase } from '../support/database.ts';
 
 /**
  * The app on `db`, silent, with every Prisma call the schema makes recorded in `prismaCalls`

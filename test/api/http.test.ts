@@ -130,7 +130,9 @@ describe('error masking', () => {
     const broken = await createTestDatabase();
     try {
       await insertSmallGraph(broken.db);
-      await broken.db.$executeRawUnsafe('DROP TABLE "Challenge"');
+      // PostgreSQL drops a table others refer to only with those references (CASCADE).
+      const cascade = broken.dialect === 'postgresql' ? ' CASCADE' : '';
+      await broken.db.$executeRawUnsafe(`DROP TABLE "Challenge"${cascade}`);
       const logged: unknown[] = [];
       const logger = {
         ...createLogger('silent'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeQuery, sqliteSearchIndex } from '../../src/graph/search-index.ts';
+import { normalizeQuery, searchIndex } from '../../src/graph/search-index.ts';
 import { createTestApp, createTestDatabase } from './fixture.ts';
 import { insertSmallGraph } from './graph.ts';
 
@@ -54,7 +54,7 @@ describe('the search index', () => {
   it('is what search reads: emptied, it finds nothing; rebuilt, everything again', async () => {
     await database.db.$executeRawUnsafe('DELETE FROM "EntitySearch"');
     expect(await found('蚂蚁')).toEqual([]);
-    await sqliteSearchIndex.rebuild(database.db);
+    await searchIndex.rebuild(database.db);
     expect(await found('蚂蚁')).toEqual(['蚂蚁集团']);
     expect(await found('黄总')).toEqual(['黄进军']);
   });

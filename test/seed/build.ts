@@ -1,10 +1,6 @@
 // Hand-made documents and extractions for the persist and graph tests: a name's mentions are its
 // occurrences in the text, so every fact points at real characters of a real sentence.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createPrismaClient, type Db } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import type {
   Evidence,
   ExtractedModelVersion,
@@ -15,13 +11,12 @@ import type { PreparedDocument } from '../../src/pipeline/persist.ts';
 import { resolve } from '../../src/pipeline/resolve.ts';
 import { segment, sentenceAt } from '../../src/pipeline/segment.ts';
 import type { CleanDocument, Sentence } from '../../src/pipeline/types.ts';
+import { createTestDatabase } from '../support/database.ts';
 
-/** A migrated SQLite database in a fresh temp folder, and a client on it. */
-export async function tempDatabase(): Promise<{ db: Db; url: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'kg-seed-'));
-  const url = `file:${join(dir, 'kg.db')}`;
-  await migrate(url);
-  return { db: createPrismaClient(url), url, dir };
+/** A fresh migrated database of the run's kind (SQLite or PostgreSQL), and a client on it. */
+export async function tempDatabase(): Promise<{ db: Db; url: string }> {
+  const { db, url } = await createTestDatabase();
+  return { db, url };
 }
 
 /** Names are strong unless written with a leading `~` (weak: 张行长). */

@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
+import { prismaPaths } from '../../src/db/schemas.ts';
 import { defaultSteps, type Steps } from '../../src/pipeline/run.ts';
 import { isEmpty, prepareDatabase, type SeedOptions, seedDirectory } from '../../src/seed/seed.ts';
+import { testDialect, writeMark } from '../support/database.ts';
 import { extraction, graphByName, rowCounts, type Spec, tempDatabase } from './build.ts';
 
 // Real files in a temp folder through the real read, decode, clean, segment and resolve steps;
@@ -74,12 +76,6 @@ function write(source: string, content: string | Buffer) {
 
 const seed = (options: SeedOptions = {}) => seedDirectory(db, dir, { steps, ...options });
 
-/** Rows changed through this connection since it opened: unchanged means nothing was written. */
-async function totalChanges() {
-  const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>('SELECT total_changes() AS n');
-  return Number(row!.n);
-}
-
 let url: string;
 
 beforeEach(async () => {
@@ -124,20 +120,20 @@ describe('seedDirectory', () => {
   });
 
   it('re-seeding unchanged files skips them all and writes nothing', async () => {
-    const fresh = await totalChanges();
+    const fresh = await writeMark(db);
     await seed();
-    expect(await totalChanges()).toBeGreaterThan(fresh);
+    expect(await writeMark(db)).not.toBe(fresh);
     const counts = await rowCounts(db);
     const ids = await db.person.findMany({
       select: { id: true, name: true },
       orderBy: { id: 'asc' },
     });
     const documents = await db.document.findMany({ orderBy: { id: 'asc' } });
-    const changes = await totalChanges();
+    const changes = await writeMark(db);
     const report = await seed();
     expect(report.skipped).toBe(3);
     expect(report.stored).toBe(0);
-    expect(await totalChanges()).toBe(changes);
+    expect(await writeMark(db)).toBe(changes);
     expect(await rowCounts(db)).toEqual(counts);
     expect(
       await db.person.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
@@ -288,13 +284,28 @@ describe('seedDirectory', () => {
     expect(report.documents[2]).toMatchObject({ error: 'file not found (a broken link?)' });
   });
 
-  it('prepareDatabase migrates and turns on write-ahead logging', async () => {
-    await prepareDatabase(db, url);
-    const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
-    expect(mode!.journal_mode).toBe('wal');
-    const [sync] =
-      await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
-    expect(Number(sync!.synchronous)).toBe(1);
-    expect((await seed()).stored).toBe(3);
-  });
+  it.runIf(testDialect() === 'postgresql')(
+    'prepareDatabase leaves a migrated database as it is',
+    async () => {
+      expect(await prepareDatabase(db, url)).toBeUndefined();
+      const applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+      );
+      expect(applied.length).toBe(readdirSync(prismaPaths.postgresql.migrations).length - 1);
+      expect((await seed()).stored).toBe(3);
+    },
+  );
+
+  it.runIf(testDialect() === 'sqlite')(
+    'prepareDatabase migrates and turns on write-ahead logging',
+    async () => {
+      await prepareDatabase(db, url);
+      const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+      expect(mode!.journal_mode).toBe('wal');
+      const [sync] =
+        await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
+      expect(Number(sync!.synchronous)).toBe(1);
+      expect((await seed()).stored).toBe(3);
+    },
+  );
 });
