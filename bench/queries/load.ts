@@ -1,0 +1,79 @@
+import autocannon from 'autocannon';
+
+// One measurement: autocannon at a fixed number of connections, every request taking the next
+// body of a precomputed list (so a run of N requests over a list of 1,000 asks each argument
+// about N/1,000 times, in the same order on every server). Responses carrying GraphQL errors are
+// counted: a server that answers fast with errors has not answered.
+
+export interface LoadOptions {
+  /** Concurrent connections. */
+  connections: number;
+  /** Seconds of measurement; ignored when `amount` is set. */
+  duration: number;
+  /** A fixed number of requests instead of a duration (smoke runs). */
+  amount?: number;
+  /** Seconds of unmeasured load before, so every server is measured warm. */
+  warmup: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Connection errors, timeouts, non-2xx answers and answers with GraphQL errors. */
+  failures: number;
+  /** The first failing answer, to say what went wrong. */
+  firstFailure: string | null;
+}
+
+/** Runs `bodies` in rotation against the GraphQL endpoint at `url`. */
+export async function runLoad(
+  url: string,
+  bodies: readonly string[],
+  options: LoadOptions,
+): Promise<LoadResult> {
+  if (bodies.length === 0) throw new Error('no request bodies');
+  let next = 0;
+  let graphqlErrors = 0;
+  let firstFailure: string | null = null;
+  const request = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    setupRequest: (raw: { body?: string }) => {
+      raw.body = bodies[next++ % bodies.length]!;
+      return raw;
+    },
+    onResponse: (status: number, body: string) => {
+      if (status !== 200 || body.includes('"errors"')) {
+        graphqlErrors++;
+        firstFailure ??= `${status} ${body.slice(0, 300)}`;
+      }
+    },
+  };
+  if (options.warmup > 0 && options.amount === undefined) {
+    await autocannon({
+      url,
+      connections: options.connections,
+      duration: options.warmup,
+      requests: [request],
+    });
+  }
+  graphqlErrors = 0;
+  firstFailure = null;
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration }),
+    timeout: 30,
+    requests: [request],
+  });
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + graphqlErrors,
+    firstFailure,
+  };
+}
