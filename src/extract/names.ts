@@ -18,7 +18,7 @@ const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就更曾将已正']);
 /** Characters that join two names or nouns (张三和李四), unless a name ends right after. */
 const CONJUNCTIONS = new Set([...'和与及同']);
 /** Characters no given name uses. */
-const NOT_IN_NAME = new Set([...'的了是着把被这那们个等与或及后前中上下内外年月日']);
+const NOT_IN_NAME = new Set([...'的了是着把被这那们个等与或及']);
 
 let jieba: Jieba | undefined;
 
@@ -49,7 +49,14 @@ export function isCommonNoun(word: string): boolean {
 function opensFunctionWord(word: string): boolean {
   if (word.length !== 2 || !isDictionaryWord(word)) return false;
   jieba ??= Jieba.withDict(dict);
-  return jieba.tag(word, false).some((t) => /^(?:v|vd|d|ad|p|c)$/.test(t.tag));
+  return jieba.tag(word, false).some((t) => /^(?:v|vd|vn|d|ad|p|c)$/.test(t.tag));
+}
+
+/** Whether a window starts with a verb of two or more characters (担任, 主持). */
+function opensVerb(window: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  const [first] = jieba.tag(window, false);
+  return first !== undefined && first.word.length >= 2 && /^v/.test(first.tag);
 }
 
 /** Whether a window starts with a two-character word followed by a verb (专门|负责). */
@@ -161,6 +168,9 @@ export function personNameAt(
   if (verbAfterLong) return pick(long);
   // 欧阳清和在…: 和 followed by what ends a name is the name's last character, not "and".
   if (CONJUNCTIONS.has(text[short] ?? '') && AFTER_NAME.has(text[long] ?? '')) return pick(long);
+  // 裘致和担任: "and" cannot stand before a verb, so 和 ends the name.
+  if (CONJUNCTIONS.has(text[short] ?? '') && opensVerb(text.slice(long, long + 4)))
+    return pick(long);
   if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
   // 郜川牵头: the third character opens a verb or an adverb with the next one.
   if (opensFunctionWord(text.slice(short, long + 1))) return pick(short);
@@ -178,5 +188,28 @@ export function plausiblePersonName(written: string, strict: boolean): boolean {
   const s = surnameLength(name, 0);
   if (s === 0 || name.length - s < 1 || name.length - s > 2) return false;
   if (roleTitleSet.has(name) || honorificSet.has(name.slice(s))) return false;
+  if (readsAsWords(name)) return false;
   return !strict || !isDictionaryWord(name);
+}
+
+/**
+ * Whether a would-be name is plainly ordinary words: a function word or verb (都在, 任职), or a
+ * conjunction before a noun (和模型). Names jieba knows as names (nr) are kept.
+ */
+function readsAsWords(name: string): boolean {
+  jieba ??= Jieba.withDict(dict);
+  const tokens = jieba.tag(name, false);
+  const [first, second] = tokens;
+  if (tokens.length === 1 && first && /^(?:d|p|c|r|v|vd|vn|u|m|q|t|f|ad|an)$/.test(first.tag))
+    return true;
+  // 都在问: a preposition among the given-name characters (若, 之, 然 in names are tagged as
+  // conjunctions and particles, so only prepositions count).
+  if (tokens.slice(1).some((t) => t.tag === 'p')) return true;
+  return (
+    first?.word.length === 1 &&
+    /^(?:c|p|d|r|u|uj)$/.test(first.tag) &&
+    second !== undefined &&
+    second.word.length >= 2 &&
+    !PROPER_TAGS.test(second.tag)
+  );
 }
