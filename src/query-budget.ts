@@ -57,27 +57,34 @@ function operationOf(document: DocumentNode, operationName?: string | null) {
   return operations.length === 1 ? operations[0] : undefined;
 }
 
-/** Throws when a value, at any depth, holds a string or a list larger than allowed. */
+/**
+ * Throws when a value holds, at any depth, a string or a list larger than allowed. Iterative: a
+ * variable can be an array nested a hundred thousand deep within the body limit.
+ */
 function checkValue(coordinate: string, value: unknown, maxString: number, limits: BudgetLimits) {
-  if (typeof value === 'string') {
-    if (value.length > maxString) {
-      throw limitExceeded(
-        ErrorCode.ARGUMENT_TOO_LONG,
-        `Argument ${coordinate} is ${value.length} characters long; it takes at most ${maxString}.`,
-        { argument: coordinate, max: maxString },
-      );
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.length > maxString) {
+        throw limitExceeded(
+          ErrorCode.ARGUMENT_TOO_LONG,
+          `Argument ${coordinate} is ${item.length} characters long; it takes at most ${maxString}.`,
+          { argument: coordinate, max: maxString },
+        );
+      }
+    } else if (Array.isArray(item)) {
+      if (item.length > limits.maxListLength) {
+        throw limitExceeded(
+          ErrorCode.LIST_TOO_LONG,
+          `Argument ${coordinate} holds ${item.length} items; it takes at most ${limits.maxListLength}.`,
+          { argument: coordinate, max: limits.maxListLength },
+        );
+      }
+      pending.push(...item);
+    } else if (item !== null && typeof item === 'object') {
+      pending.push(...Object.values(item));
     }
-  } else if (Array.isArray(value)) {
-    if (value.length > limits.maxListLength) {
-      throw limitExceeded(
-        ErrorCode.LIST_TOO_LONG,
-        `Argument ${coordinate} holds ${value.length} items; it takes at most ${limits.maxListLength}.`,
-        { argument: coordinate, max: limits.maxListLength },
-      );
-    }
-    for (const item of value) checkValue(coordinate, item, maxString, limits);
-  } else if (value !== null && typeof value === 'object') {
-    for (const item of Object.values(value)) checkValue(coordinate, item, maxString, limits);
   }
 }
 

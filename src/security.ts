@@ -1,8 +1,8 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type BudgetLimits, checkOperationBudget } from './query-budget.ts';
-import { ErrorCode, type ErrorCodeName, limitExceeded } from './schema/errors.ts';
+import { badRequest, ErrorCode, type ErrorCodeName, limitExceeded } from './schema/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './schema/pagination.ts';
 
 // What a client may ask of the server, and the switches that differ in production. Every number
@@ -161,7 +161,7 @@ function armor(settings: SecuritySettings): Plugin {
   }) as Plugin;
 }
 
-const noIntrospection: ValidationRule = (context) => ({
+const introspectionRule: ValidationRule = (context) => ({
   Field(node) {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') {
@@ -174,6 +174,11 @@ const noIntrospection: ValidationRule = (context) => ({
     }
   },
 });
+
+/** Refuses __schema and __type, for servers whose schema is not public. */
+const disableIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(introspectionRule),
+};
 
 /** Argument sizes and the cost estimate, checked with the variables before execution. */
 function budget(limits: BudgetLimits): Plugin {
@@ -262,13 +267,81 @@ function csrfPrevention(headers: readonly string[]): Plugin {
   };
 }
 
+/**
+ * A POST no request parser reads (text/plain, XML, no content type) gets a JSON error saying
+ * what to send, where Yoga would answer 415 with an empty body.
+ */
+const unsupportedMediaType: Plugin = {
+  onRequestParse({ request, requestParser }) {
+    if (requestParser || request.method !== 'POST') return;
+    throw limitExceeded(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      `Send the operation as application/json (or application/graphql), not ${request.headers.get('content-type') ?? 'without a content type'}.`,
+      {},
+      415,
+    );
+  },
+};
+
+/**
+ * Yoga parses `variables` and `extensions` of a GET or a form post with a bare JSON.parse: a
+ * malformed one would be answered 500. Any failure to read the request is the client's.
+ */
+const malformedRequest: Plugin = {
+  onRequestParse({ requestParser, setRequestParser }) {
+    if (!requestParser) return;
+    setRequestParser(async (request) => {
+      try {
+        return await requestParser(request);
+      } catch (error) {
+        if (error instanceof SyntaxError) {
+          throw badRequest(`The request is malformed: ${error.message}`);
+        }
+        throw error;
+      }
+    });
+  },
+};
+
+/**
+ * Some errors about the request as a whole carry no code: a variable of the wrong type, missing
+ * or null (graphql-js), an operation type the schema lacks (mutation, subscription). They get
+ * BAD_USER_INPUT for a variable, BAD_REQUEST otherwise, so that every error a client sees has
+ * one. Errors at a path (a field's) are left as they are.
+ */
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code !== undefined || error.path !== undefined) return error;
+  const code = /^Variable "\$/.test(error.message)
+    ? ErrorCode.BAD_USER_INPUT
+    : ErrorCode.BAD_REQUEST;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+const codeRequestErrors: Plugin = {
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
+    setResult({ ...result, errors: result.errors.map(withCode) });
+  },
+};
+
 /** The plugins that hold every request to `settings`, for createYoga's `plugins`. */
 export function securityPlugins(settings: SecuritySettings): Plugin[] {
-  const plugins: Plugin[] = [armor(settings), budget(settings.budget)];
-  if (!settings.introspection) {
-    plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(noIntrospection) });
-  }
-  if (settings.csrfPrevention) plugins.push(csrfPrevention(CSRF_HEADERS));
-  plugins.push(timeout(settings.executionTimeoutMs));
-  return plugins;
+  return [
+    // Requests refused before parsing, the CSRF check first: a form post is a CSRF attempt
+    // before it is the wrong media type.
+    ...(settings.csrfPrevention ? [csrfPrevention(CSRF_HEADERS)] : []),
+    unsupportedMediaType,
+    malformedRequest,
+    armor(settings),
+    ...(settings.introspection ? [] : [disableIntrospection]),
+    budget(settings.budget),
+    timeout(settings.executionTimeoutMs),
+    codeRequestErrors,
+  ];
 }

@@ -19,6 +19,8 @@ export const ErrorCode = {
   EXECUTION_TIMEOUT: 'EXECUTION_TIMEOUT',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,5 +67,12 @@ export function limitExceeded(
 ): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/** The request itself is malformed (its JSON, its operation), answered with HTTP 400. */
+export function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
   });
 }

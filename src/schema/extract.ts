@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import { type Preview, preview } from '../extract/preview.ts';
 import type { Evidence } from '../extract/types.ts';
+import { DecodeError } from '../pipeline/decode.ts';
+import { badUserInput } from './errors.ts';
 
 /** Larger texts are refused: extraction of a page is linear, but a request must stay cheap. */
 export const MAX_EXTRACT_CHARS = 200_000;
@@ -153,7 +155,13 @@ builder.queryField('extract', (t) =>
           },
         );
       }
-      return shape(preview(text, format ?? 'txt'));
+      try {
+        return shape(preview(text, format ?? 'txt'));
+      } catch (error) {
+        // Text the pipeline cannot read (NUL bytes, control characters) is the client's input.
+        if (error instanceof DecodeError) throw badUserInput(error.message);
+        throw error;
+      }
     },
   }),
 );
