@@ -79,8 +79,8 @@ function roleHoldsName(ctx: DocContext, name: NameMatch): boolean {
  * Names written right after a title (副行长黄进). They are found before institutions so that
  * an institution name never swallows the person in front of it (黄进|众邦银行).
  */
-export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<number, Entity> {
-  const byTitleEnd = new Map<number, Entity>();
+export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<number, Entity[]> {
+  const byTitleEnd = new Map<number, Entity[]>();
   const known = () =>
     ctx
       .all('PERSON')
@@ -91,9 +91,24 @@ export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<numb
     if (ctx.overlapsTaken(name.start, name.end)) continue;
     const person = ctx.entity('PERSON', name.name, true);
     ctx.mention(person, name);
-    byTitleEnd.set(title.end, person);
+    byTitleEnd.set(title.end, [person, ...listedAfter(ctx, name.end, known)]);
   }
   return byTitleEnd;
+}
+
+/** The further names of a list that shares one title: 独立董事阚明修、濮阳澈、容若谷. */
+function listedAfter(ctx: DocContext, end: number, known: () => string[]): Entity[] {
+  const listed: Entity[] = [];
+  for (let at = end; /^(?:、|和|及)/.test(ctx.fold.slice(at, at + 1)); ) {
+    const next = personNameAt(ctx, at + 1, known());
+    if (!next || !plausiblePersonName(next.name, true) || ctx.overlapsTaken(next.start, next.end))
+      break;
+    const person = ctx.entity('PERSON', next.name, true);
+    ctx.mention(person, next);
+    listed.push(person);
+    at = next.end;
+  }
+  return listed;
 }
 
 /** Offsets no institution name may extend back across: the ends of titles and names. */
@@ -203,18 +218,23 @@ function chainBefore(ctx: DocContext, phrases: RolePhrase[], phrase: RolePhrase)
 }
 
 /** [institution][title][name] chains, with every institution of the chain. */
-function linkTitleNames(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
+function linkTitleNames(
+  ctx: DocContext,
+  phrases: RolePhrase[],
+  named: Map<number, Entity[]>,
+): void {
   for (const phrase of phrases) {
-    const person = named.get(phrase.end);
-    if (!person) continue;
-    const chain = chainBefore(ctx, phrases, phrase);
-    let lastInstitution: string | undefined;
-    for (const p of chain) {
-      lastInstitution = p.institution ?? lastInstitution;
-      affiliate(ctx, person, p.institution ?? lastInstitution, p.role, {
-        start: p.start,
-        end: phrase.end,
-      });
+    const people = named.get(phrase.end) ?? [];
+    const chain = people.length ? chainBefore(ctx, phrases, phrase) : [];
+    for (const person of people) {
+      let lastInstitution: string | undefined;
+      for (const p of chain) {
+        lastInstitution = p.institution ?? lastInstitution;
+        affiliate(ctx, person, p.institution ?? lastInstitution, p.role, {
+          start: p.start,
+          end: phrase.end,
+        });
+      }
     }
   }
 }
@@ -305,7 +325,11 @@ function plausibleEmployer(name: string): boolean {
  * name(institution title), name,institution title, and the lines of speaker lists:
  * 谷雨桐 | 岚山银行首席数据官, 左丘明远 — 松柏人寿…副总经理, 主持人:邵一鸣|湾区财经周刊副主编.
  */
-function linkAppositions(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity>): void {
+function linkAppositions(
+  ctx: DocContext,
+  phrases: RolePhrase[],
+  named: Map<number, Entity[]>,
+): void {
   for (const phrase of phrases) {
     if (named.has(phrase.end)) continue;
     if (!phrase.institution) phrase.institution = listedEmployer(ctx, phrase);
@@ -480,7 +504,7 @@ const ROLE_PREDICATE =
 function linkPredicateRoles(
   ctx: DocContext,
   phrases: RolePhrase[],
-  named: Map<number, Entity>,
+  named: Map<number, Entity[]>,
 ): void {
   for (const phrase of phrases) {
     if (named.has(phrase.end) || !phrase.institution) continue;
@@ -573,7 +597,7 @@ function findRepeatMentions(ctx: DocContext): void {
 export function extractPeopleBeforeInstitutions(
   ctx: DocContext,
   titles: Title[],
-): Map<number, Entity> {
+): Map<number, Entity[]> {
   findBylines(ctx);
   return findNamesAfterTitles(ctx, titles);
 }
@@ -582,7 +606,7 @@ export function extractPeopleBeforeInstitutions(
 export function extractPeopleAfterInstitutions(
   ctx: DocContext,
   titles: Title[],
-  named: Map<number, Entity>,
+  named: Map<number, Entity[]>,
 ): void {
   const phrases = findRolePhrases(ctx, titles);
   linkTitleNames(ctx, phrases, named);
