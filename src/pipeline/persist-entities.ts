@@ -68,7 +68,15 @@ function pick(hits: Slot[], key: string): Slot {
   })[0]!;
 }
 
-/** Reads, in one query per table, every existing entity any key of the batch could resolve to. */
+const KEYS_PER_QUERY = 500;
+
+function slices<T>(list: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let at = 0; at < list.length; at += size) result.push(list.slice(at, at + size));
+  return result;
+}
+
+/** Reads, in a query or a few per table, every existing entity any key of the batch could resolve to. */
 async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
   const nameKeys = new Map<EntityKind, Set<string>>(KINDS.map((k) => [k, new Set()]));
   const entityKeys = new Map<EntityKind, Set<string>>(KINDS.map((k) => [k, new Set()]));
@@ -83,24 +91,27 @@ async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
   }
   const inKeys = (kind: EntityKind) => ({ in: [...entityKeys.get(kind)!] });
   const select = { id: true, key: true } as const;
-  const [names, people, institutions, models, challenges] = await Promise.all([
-    // Grouped: a common name has a row per document that uses it, one entity is all we need.
-    tx.name.groupBy({
-      by: ['kind', 'key', 'personId', 'institutionId', 'modelId'],
-      where: {
-        strong: true,
-        OR: KINDS.filter((k) => nameKeys.get(k)!.size > 0).map((kind) => ({
-          kind,
-          key: { in: [...nameKeys.get(kind)!] },
-        })),
-      },
-    }),
+  // Grouped: a common name has a row per document that uses it, one entity is all we need. One
+  // query per kind and slice of keys: Prisma splits a long `in` list only when it is the whole
+  // condition, and a batch of 100 documents has more keys than SQLite's 999 bound values (the
+  // batch then failed and was stored document by document).
+  const nameQueries = KINDS.flatMap((kind) =>
+    slices([...nameKeys.get(kind)!], KEYS_PER_QUERY).map((keys) =>
+      tx.name.groupBy({
+        by: ['kind', 'key', 'personId', 'institutionId', 'modelId'],
+        where: { strong: true, kind, key: { in: keys } },
+      }),
+    ),
+  );
+  const [nameGroups, people, institutions, models, challenges] = await Promise.all([
+    Promise.all(nameQueries),
     tx.person.findMany({ where: { key: inKeys('PERSON') }, select }),
     tx.institution.findMany({ where: { key: inKeys('INSTITUTION') }, select }),
     tx.model.findMany({ where: { key: inKeys('MODEL') }, select }),
     tx.challenge.findMany({ where: { key: inKeys('CHALLENGE') }, select }),
   ]);
 
+  const names = nameGroups.flat();
   const slots = new Map<string, Slot>();
   const slotOf = (kind: EntityKind, id: number, key?: string) => {
     const held = slots.get(`${kind}:${id}`);
