@@ -8,7 +8,7 @@
 //   bylines and sign-offs                       界面新闻记者 | 何柳颖, (责任编辑:卢骁)
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
-import type { DocContext, Entity } from './context.ts';
+import type { DocContext, Entity, TakenSpan } from './context.ts';
 import { isGenericName } from './institutions.ts';
 import {
   alternation,
@@ -47,6 +47,17 @@ export interface RolePhrase {
 
 const titleAt = new RegExp(`^(?:${alternation(roleTitles)})`);
 const JOINERS = /^(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
+const JOINER_THEN_UNIT = /^(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
+
+/**
+ * Whether the text between two titles joins them into one person's role: 党委书记、董事长,
+ * 副总经理兼首席信息官, and with a unit before the second, 行长助理兼信用卡中心总经理.
+ */
+function joinsTitles(gap: string): boolean {
+  if (JOINERS.test(gap)) return true;
+  const unit = JOINER_THEN_UNIT.exec(gap)?.[1];
+  return unit !== undefined && isUnit(unit);
+}
 const ROLE_LEADS = ['现任', '时任', '曾任', '担任', '出任', '兼任', '这位', '该', '一位', '位'];
 const speechPattern = new RegExp(
   `(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`,
@@ -177,7 +188,7 @@ export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] 
     let end = first.end;
     while (i + 1 < titles.length) {
       const next = titles[i + 1];
-      if (!next || !JOINERS.test(ctx.fold.slice(end, next.start))) break;
+      if (!next || !joinsTitles(ctx.fold.slice(end, next.start))) break;
       end = next.end;
       i++;
     }
@@ -493,6 +504,41 @@ function findCourtesyNames(ctx: DocContext): void {
 }
 
 /** A verb that gives the person before it the role after it: 为, 现任, 辞去, 兼任… */
+/** A person not yet found, named right before 是 at `head` (公冶长风是…). */
+function nameBeforeCopula(ctx: DocContext, head: number): TakenSpan | undefined {
+  const copula = /(?:也|就|则|即)?(?:是|系)$/.exec(ctx.fold.slice(Math.max(0, head - 2), head));
+  if (!copula) return undefined;
+  const name = nameEndingAt(ctx, head - copula[0].length, true);
+  if (!name) return undefined;
+  const person = ctx.entity('PERSON', name.name, true);
+  ctx.mention(person, name);
+  return ctx.takenEndingAt(name.end, 'PERSON');
+}
+
+/** 公冶长风是岱宗证券首席信息官: a role said with 是 right after the name. */
+const COPULA = /^(?:也|就|则|即)?(?:是|系)$/;
+
+/**
+ * 作为江渚银行首席合规官，晁景明…: the role is the next person's, named right after the comma.
+ */
+function linkAsRoles(ctx: DocContext, phrases: RolePhrase[], named: Map<number, Entity[]>): void {
+  for (const phrase of phrases) {
+    if (named.has(phrase.end) || !phrase.institution || ctx.fold[phrase.end] !== ',') continue;
+    const inst = ctx.takenEndingAt(skipDefinition(ctx.fold, phrase.start), 'INSTITUTION');
+    const head = inst?.start ?? phrase.start;
+    if (!ctx.fold.slice(Math.max(0, head - 2), head).endsWith('作为')) continue;
+    const name = personNameAt(
+      ctx,
+      phrase.end + 1,
+      ctx.all('PERSON').flatMap((p) => [...p.names.values()].map((n) => n.name)),
+    );
+    if (!name || !plausiblePersonName(name.name, false)) continue;
+    const person = ctx.entity('PERSON', name.name, true);
+    ctx.mention(person, name);
+    affiliate(ctx, person, phrase.institution, phrase.role, { start: head - 2, end: name.end });
+  }
+}
+
 const ROLE_PREDICATE =
   /(?:女士|先生)?[^。;!?\n]{0,30}?(?:为|现任|时任|担任|出任|兼任|升任|调任|辞去|辞任|卸任)$/;
 
@@ -512,11 +558,12 @@ function linkPredicateRoles(
     const head = inst?.start ?? phrase.start;
     const sentence = ctx.sentences[ctx.evidence({ start: head, end: head }).sentence];
     if (!sentence) continue;
-    const person = ctx.takenWithin(sentence.start, head, 'PERSON').at(-1);
+    const person =
+      ctx.takenWithin(sentence.start, head, 'PERSON').at(-1) ?? nameBeforeCopula(ctx, head);
     if (!person) continue;
     const gap = ctx.fold.slice(person.end, head);
-    if (!ROLE_PREDICATE.test(gap) || ctx.takenWithin(person.end, head, 'INSTITUTION').length)
-      continue;
+    const said = ROLE_PREDICATE.test(gap) || COPULA.test(gap);
+    if (!said || ctx.takenWithin(person.end, head, 'INSTITUTION').length) continue;
     const entity = ctx.entities.get(person.ref);
     if (entity)
       affiliate(ctx, entity, phrase.institution, phrase.role, {
@@ -617,4 +664,5 @@ export function extractPeopleAfterInstitutions(
   findTranscriptSpeakers(ctx);
   findRepeatMentions(ctx);
   linkPredicateRoles(ctx, phrases, named);
+  linkAsRoles(ctx, phrases, named);
 }
