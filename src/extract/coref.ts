@@ -1,8 +1,11 @@
 // Later references to people already named: a surname with an honorific (张行长, 诸葛总,
 // 欧阳董事长) and the pronouns 他/她; then who speaks in each sentence.
+import { sentenceAt } from '../pipeline/segment.ts';
+import type { Sentence } from '../pipeline/types.ts';
 import type { DocContext, Entity } from './context.ts';
 import { honorifics, patterns, pronouns } from './lexicon.ts';
 import { surnameLength } from './names.ts';
+import { type QuoteRegion, quoteRegions } from './quotes.ts';
 import { foldForMatch, isNameChar } from './text.ts';
 
 const honorificAlternation = honorifics.join('|');
@@ -76,10 +79,49 @@ export function resolvePronouns(ctx: DocContext): void {
 }
 
 /**
- * The speaker of each sentence: the first person it mentions; else the speaker of the sentence
- * before in the same paragraph; else the first person the paragraph mentions later.
+ * The speaker of each sentence: the first person it mentions; else, inside a quote, whoever the
+ * quote is attributed to (see quoteSpeaker); else the speaker of the sentence before in the same
+ * paragraph; else the first person the paragraph mentions later. A sentence that reports what a
+ * study shows (报告显示) speaks for nobody.
  */
 export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
+  const first = firstPersonOf(ctx);
+  const regions = quoteRegions(ctx.fold, ctx.sentences);
+  const regionOf = new Map<number, QuoteRegion>();
+  for (const region of regions) for (const i of region.sentences) regionOf.set(i, region);
+  const regionSpeakers = new Map<QuoteRegion, string | undefined>();
+  const speakers: (string | undefined)[] = ctx.sentences.map(() => undefined);
+  const silent = ctx.sentences.map(
+    (s, i) => !first[i] && REPORTED.test(ctx.fold.slice(s.start, s.end)),
+  );
+
+  for (const paragraph of paragraphsOf(ctx.sentences)) {
+    for (const i of paragraph) {
+      const region = regionOf.get(i);
+      speakers[i] = first[i];
+      if (speakers[i] || silent[i] || !region) continue;
+      if (!regionSpeakers.has(region))
+        regionSpeakers.set(region, quoteSpeaker(ctx, region, first, speakers));
+      speakers[i] = regionSpeakers.get(region);
+    }
+    let last: string | undefined;
+    for (const i of paragraph) {
+      if (silent[i]) continue;
+      speakers[i] ??= last;
+      last = speakers[i];
+    }
+    last = undefined;
+    for (const i of [...paragraph].reverse()) {
+      if (silent[i]) continue;
+      speakers[i] ??= last;
+      last = speakers[i];
+    }
+  }
+  return interviewTurns(ctx, speakers);
+}
+
+/** The first person each sentence mentions. */
+function firstPersonOf(ctx: DocContext): (string | undefined)[] {
   const first: (string | undefined)[] = ctx.sentences.map(() => undefined);
   const firstAt: number[] = ctx.sentences.map(() => Number.POSITIVE_INFINITY);
   for (const person of ctx.all('PERSON')) {
@@ -90,18 +132,79 @@ export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
       }
     }
   }
-  const speakers = [...first];
-  for (let i = 0; i < speakers.length; i++) {
-    const previous = ctx.sentences[i - 1];
-    if (!speakers[i] && previous && previous.paragraph === ctx.sentences[i]?.paragraph)
-      speakers[i] = speakers[i - 1];
+  return first;
+}
+
+/** Sentence indexes grouped by paragraph, in order. */
+function paragraphsOf(sentences: Sentence[]): number[][] {
+  const groups: number[][] = [];
+  sentences.forEach((s, i) => {
+    const group = groups.at(-1);
+    if (group && sentences[group[0] ?? 0]?.paragraph === s.paragraph) group.push(i);
+    else groups.push([i]);
+  });
+  return groups;
+}
+
+/** A sentence whose subject is a study or its figures: 报告显示, 调查数据显示, 据统计. */
+const REPORTED =
+  /^[^，,。；]{0,12}?(?:报告|数据|调查|调研|统计|研究|测算|问卷|结果)显示|^据(?:统计|测算|调查)/;
+
+/** What opens an attribution after a quote: “……”说这话的是X / 讲这番话的是X. */
+const NAMED_AFTER = /^[\s，,。；;]*(?:说|讲)这(?:番|句)?话的是|^[\s，,。；;]*这番话(?:出自|来自)/;
+
+/** What follows a person who is said to have said the quote before: X这样说, X如是说. */
+const SAID_SO = /^(?:这样|如是|这么)/;
+
+/**
+ * Who a quote is attributed to: a person named after it (“……”说这话的是X; X这样概括; “……”X说);
+ * else the person of the sentence it opens in, named before the mark (X表示：“……); else, when it
+ * opens a paragraph that follows one ending in a lead-in (…讲述了这三年的变化，/ 她说：), the
+ * last speaker of that paragraph.
+ */
+function quoteSpeaker(
+  ctx: DocContext,
+  region: QuoteRegion,
+  first: (string | undefined)[],
+  speakers: (string | undefined)[],
+): string | undefined {
+  if (region.closed) {
+    const closer = sentenceAt(ctx.sentences, region.end - 1);
+    const next = ctx.sentences[closer + 1];
+    const restOfCloser = ctx.fold.slice(region.end, ctx.sentences[closer]?.end ?? region.end);
+    const onlyPunctuation = /^[\s。！？!?；;，,]*$/.test(restOfCloser);
+    const afterEnd =
+      onlyPunctuation && next ? next.end : (ctx.sentences[closer]?.end ?? region.end);
+    const after = ctx.fold.slice(region.end, afterEnd);
+    const named = peopleWithin(ctx, region.end, afterEnd);
+    const said = named.find((m) => SAID_SO.test(ctx.fold.slice(m.end, m.end + 2)));
+    if (said) return said.ref;
+    if (NAMED_AFTER.test(after) && named[0]) return named[0].ref;
+    const right = named[0];
+    if (
+      right &&
+      !onlyPunctuation &&
+      right.start - region.end <= 2 &&
+      patterns.speechVerbAt.test(ctx.fold.slice(right.end, right.end + 8))
+    )
+      return right.ref;
   }
-  for (let i = speakers.length - 1; i >= 0; i--) {
-    const next = ctx.sentences[i + 1];
-    if (!speakers[i] && next && next.paragraph === ctx.sentences[i]?.paragraph)
-      speakers[i] = speakers[i + 1];
+  const opener = ctx.sentences[region.opener];
+  if (region.openedMidSentence && first[region.opener]) {
+    const before = peopleWithin(ctx, opener?.start ?? region.start, region.start);
+    if (before[0]) return before[0].ref;
   }
-  return interviewTurns(ctx, speakers);
+  if (!region.openedMidSentence && opener) {
+    const previous = ctx.sentences[region.opener - 1];
+    if (previous && previous.paragraph !== opener.paragraph && /[：:，,]$/.test(previous.text))
+      return speakers[region.opener - 1];
+  }
+  return undefined;
+}
+
+/** Person mentions inside [start, end), in text order. */
+function peopleWithin(ctx: DocContext, start: number, end: number) {
+  return ctx.takenWithin(start, end, 'PERSON');
 }
 
 /** A paragraph that asks (问:, 记者:, Q:) or answers (答:, A:) in a Q&A interview. */
