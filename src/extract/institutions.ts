@@ -277,6 +277,9 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
           subUnit &&
           !crossesStop &&
           [...between].every((ch) => isNameChar(ch) && !HARD_STOP_CHARS.has(ch)) &&
+          // 泓川银行与子午智能科技有限公司 is two institutions, not one chain.
+          !/[与和及同跟]/.test(between) &&
+          !containsVerb(between) &&
           between.length <= 8 &&
           !stops.has(end)
         ) {
@@ -337,17 +340,33 @@ function findReferences(ctx: DocContext, defined: SelfReference[]): void {
     const span = { start: m.index, end: m.index + m[0].length };
     if (ctx.overlapsTaken(span.start, span.end)) continue;
     const paragraph = ctx.sentences[ctx.evidence(span).sentence]?.paragraph ?? 0;
+    const fits = referenceFits(m[0]);
     const previous = ctx.taken
       .filter(
         (t) =>
           t.kind === 'INSTITUTION' &&
           t.end <= span.start &&
-          (ctx.sentences[ctx.evidence(t).sentence]?.paragraph ?? 0) >= paragraph - 1,
+          fits(ctx.entities.get(t.ref)?.institutionKind ?? 'other') &&
+          (ctx.sentences[ctx.evidence(t).sentence]?.paragraph ?? 0) >= paragraph - 2,
       )
       .sort((a, b) => b.end - a.end)[0];
     const target = previous ? ctx.entities.get(previous.ref) : undefined;
     if (target) ctx.mention(target, span);
   }
+}
+
+/** Which kinds of institution a back reference can mean: 该行 a bank, 该公司 a company. */
+function referenceFits(word: string): (kind: InstitutionKind) => boolean {
+  const never = new Set<InstitutionKind>([
+    'media',
+    'regulator',
+    'government',
+    'university',
+    'research',
+    'association',
+  ]);
+  if (word === '该行') return (kind) => kind === 'bank';
+  return (kind) => !never.has(kind) && (word !== '该公司' || kind !== 'bank');
 }
 
 /** Renamed institutions: 原X(，…)现更名为Y and Y(原X) join as one entity with both names. */

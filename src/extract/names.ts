@@ -25,8 +25,8 @@ let jieba: Jieba | undefined;
 /** Whether `word` is an ordinary dictionary word (公司, 高管, 田野), not only a name. */
 export function isDictionaryWord(word: string): boolean {
   jieba ??= Jieba.withDict(dict);
-  const parts = jieba.cut(word, false);
-  return parts.length === 1 && parts[0] === word;
+  const parts = jieba.tag(word, false);
+  return parts.length === 1 && parts[0]?.word === word;
 }
 
 /** Parts of speech that names are not made of: verbs, adverbs, pronouns, prepositions… */
