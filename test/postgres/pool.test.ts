@@ -4,6 +4,7 @@ import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { postgresSettings } from '../../src/db/postgres-pool.ts';
 import { searchIndex } from '../../src/graph/search-index.ts';
+import { createTestApp } from '../api/fixture.ts';
 import { createTestDatabaseUrl } from '../support/database.ts';
 
 // The connection pool: limits and timeouts from the URL, and failures that come back as errors
@@ -117,6 +118,9 @@ describe('failures', () => {
     });
     const db = client(`postgresql://postgres@127.0.0.1:${port}/kg?pool_timeout=2`);
     await expect(db.person.count()).rejects.toThrow();
+    const { app } = createTestApp(db);
+    expect((await app.fetch('http://yoga/ready')).status).toBe(503);
+    expect((await app.fetch('http://yoga/health')).status).toBe(200);
   });
 });
 
