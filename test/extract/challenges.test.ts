@@ -4,14 +4,16 @@ import challengesData from '../../src/extract/data/challenges.json' with { type:
 import { run } from './helpers.ts';
 
 describe('challenge triggers', () => {
-  // One trigger of each family, raised by the speaker of the sentence.
+  // Every strong trigger names its own kind (no other kind's term or blocking compound hides
+  // it), raised by the speaker of the sentence.
   for (const kind of challengesData.challenges) {
-    const trigger = kind.triggers[0] ?? '';
-    it(`${kind.key}: ${trigger}`, () => {
-      const found = run(`北辰农商行行长万启超表示，${trigger}是眼下最大的问题。`);
-      expect(found.challenges).toEqual([kind.name]);
-      expect(found.raised).toEqual([`万启超 -> ${kind.name}`]);
-    });
+    for (const trigger of kind.triggers) {
+      it(`${kind.key}: ${trigger}`, () => {
+        const found = run(`北辰农商行行长万启超表示，${trigger}是眼下最大的问题。`);
+        expect(found.challenges).toEqual([kind.name]);
+        expect(found.raised).toEqual([`万启超 -> ${kind.name}`]);
+      });
+    }
   }
 
   it('prefers the longest trigger (数据合规 is privacy, not compliance)', () => {
@@ -54,5 +56,108 @@ describe('who raised a challenge', () => {
   it('is the transcript speaker of the paragraph', () => {
     const found = run('记者：成本压力大吗？\n皇甫云峥：推理成本要控制住。');
     expect(found.raised).toEqual(['皇甫云峥 -> 成本']);
+  });
+});
+
+describe('paraphrases and cues', () => {
+  const speaker = '北辰农商行行长万启超表示，';
+  const raised = (text: string) => run(`${speaker}${text}`).raised;
+
+  it('reads paraphrases that name the problem on their own (张冠李戴, 有鼻子有眼)', () => {
+    expect(raised('模型会把两家名字相近的企业张冠李戴。')).toEqual(['万启超 -> 幻觉']);
+    expect(raised('模型把不存在的目录说得有鼻子有眼。')).toEqual(['万启超 -> 幻觉']);
+  });
+
+  it('counts a cue only with a marker in its clause (成本 with 很高, not 成本下降)', () => {
+    expect(raised('自建算力之外，人工标注的成本也很高。')).toContain('万启超 -> 成本');
+    expect(raised('单次调用的成本下降了七成。')).toEqual([]);
+    expect(raised('今年公司加大了人才培养的力度。')).toEqual([]);
+    expect(raised('懂行的人才非常少。')).toEqual(['万启超 -> 人才短缺']);
+  });
+
+  it('needs every marker group: customers doubting machines, not customers worried about markets', () => {
+    expect(raised('很多客户担心机器会不会多扣钱。')).toEqual(['万启超 -> 客户信任']);
+    expect(raised('很多客户担心市场继续下跌。')).toEqual([]);
+  });
+
+  it('matches a gapped cue within the sentence (既懂…又懂 with too few)', () => {
+    expect(raised('既懂信贷业务、又懂算法工程的人，市场上非常少。')).toEqual([
+      '万启超 -> 人才短缺',
+    ]);
+    expect(raised('既懂信贷业务、又懂算法工程的人正在加入团队。')).toEqual([]);
+  });
+
+  it('reads a compliance cue with a constraint or a regulator (合规这条线, 监管部门的规定)', () => {
+    expect(raised('合规这条线，我们不会让模型去碰。')).toEqual(['万启超 -> 监管合规']);
+    expect(raised('按照证监会的规定，只有持牌人员才能提供投资建议。')).toEqual([
+      '万启超 -> 监管合规',
+    ]);
+    expect(raised('研究部规定，所有数字都要复核。')).toEqual([]);
+  });
+
+  it('reads errors that compound over steps (多步 with 错误)', () => {
+    expect(raised('在连续多步操作中只要有一步判断错误，后面都会跟着错。')).toEqual([
+      '万启超 -> 多步推理可靠性',
+    ]);
+    expect(raised('智能体可以自主完成多步操作。')).toEqual([]);
+  });
+
+  it('reads views and positions converging (越来越像 with 观点)', () => {
+    expect(raised('大家的观点就会越来越像，持仓也会越来越挤。')).toEqual(['万启超 -> 同质化风险']);
+  });
+});
+
+describe('what a term inside something else does not mention', () => {
+  const raised = (text: string) => run(`北辰农商行行长万启超表示，${text}`).raised;
+
+  it('blocks compounds: 替换成本 (switching, not compute), 合规审查 (a procedure), 可解释的范围', () => {
+    expect(raised('替换成本会非常高。')).toEqual([]);
+    expect(raised('如果都依赖同一家供应商，替换成本会非常高。')).toEqual(['万启超 -> 第三方依赖']);
+    expect(raised('记录会保存下来，以便客户在合规审查时调阅。')).toEqual([]);
+    expect(raised('不同客群的通过率差异在可解释的范围内。')).toEqual([]);
+  });
+
+  it('reads a comparison base and a skill as neither (比合规更棘手, 又懂模型验证)', () => {
+    expect(raised('比合规更棘手的是幻觉。')).toEqual(['万启超 -> 幻觉']);
+    expect(raised('既懂大模型又懂模型验证的人才非常稀缺。')).toEqual(['万启超 -> 人才短缺']);
+  });
+
+  it('reads a cue inside a document title as its name (《…评价规范》)', () => {
+    expect(raised('可以参考人民银行发布的《人工智能算法金融应用评价规范》。')).toEqual([]);
+  });
+});
+
+describe('who said a quote', () => {
+  it('continues a quote over paragraphs that open with “ after a lead-in paragraph', () => {
+    const found = run(
+      [
+        '峻岭基金首席投资官樊启航讲述了这三年投研团队的变化，',
+        '“后来大家发现，模型最擅长的是读材料。',
+        '“模型告诉你建议增持，却说不清是哪几条证据推出来的。',
+        '“投资最怕的就是所有人站在同一边。”',
+      ].join('\n'),
+    );
+    expect(found.raised).toEqual(['樊启航 -> 可解释性', '樊启航 -> 同质化风险']);
+  });
+
+  it('gives a quote to the person named after it (说这话的是X), not the speaker before', () => {
+    const found = run(
+      '琢光科技副总裁詹云鹤介绍了新版本。“模型曾凭空多写了十几个百分点。”说这话的是峻岭基金研究部总监嵇若水。',
+    );
+    expect(found.raised).toEqual(['嵇若水 -> 幻觉']);
+  });
+
+  it('reads a quote paragraph attributed in the next one (X这样说)', () => {
+    const found = run(
+      '琢光科技副总裁詹云鹤介绍了新版本。\n“模型的幻觉是最大的问题。”\n在发布会上，峻岭基金研究部总监嵇若水这样说。',
+    );
+    expect(found.raised).toEqual(['嵇若水 -> 幻觉']);
+  });
+
+  it('gives what a report shows to nobody (报告显示)', () => {
+    const found = run(
+      '北方金融科技研究院高级研究员端木承发布了调研报告。报告显示，多数机构还没有模型验证流程。',
+    );
+    expect(found.raised).toEqual([]);
   });
 });
