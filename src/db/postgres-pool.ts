@@ -67,8 +67,12 @@ export function postgresSettings(url: string): PostgresSettings {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       application_name: 'kg-finance',
-      // The tables in `schema`, the pg_trgm operators (installed in public) still in reach.
-      ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+      // Prisma reads and writes timestamps without time zone as UTC; the columns' defaults
+      // (CURRENT_TIMESTAMP) must be UTC too, whatever the server's TimeZone. The tables in
+      // `schema`, with the pg_trgm operators (installed in public) still in reach.
+      options: ['-c TimeZone=UTC', ...(schema ? [`-c search_path=${schema},public`] : [])].join(
+        ' ',
+      ),
     },
   };
 }

@@ -48,6 +48,7 @@ describe('pool settings', () => {
       statement_timeout: 30_000,
       keepAlive: true,
       application_name: 'kg-finance',
+      options: '-c TimeZone=UTC',
     });
     expect(pool.connectionString).toBe('postgresql://kg:secret@db.example:5432/kg');
     expect(schema).toBeUndefined();
@@ -62,7 +63,7 @@ describe('pool settings', () => {
       connectionTimeoutMillis: 2000,
       statement_timeout: 500,
       idleTimeoutMillis: 5000,
-      options: '-c search_path=graph,public',
+      options: '-c TimeZone=UTC -c search_path=graph,public',
     });
     expect(pool.connectionString).toBe('postgres://kg@db/kg?sslmode=require');
     expect(schema).toBe('graph');
@@ -74,6 +75,32 @@ describe('pool settings', () => {
     );
     expect(() => postgresSettings('postgresql://db/kg?pool_timeout=soon')).toThrow(/pool_timeout/);
     expect(() => postgresSettings('postgresql://db/kg?schema=a;b')).toThrow(/schema/);
+  });
+});
+
+describe('sessions', () => {
+  it('store timestamps in UTC whatever time zone the server or database is set to', async () => {
+    const { url: base, remove } = await createTestDatabaseUrl();
+    removals.push(remove);
+    const name = new URL(base).pathname.slice(1);
+    const admin = client(base);
+    await admin.$executeRawUnsafe(`ALTER DATABASE "${name}" SET timezone = 'Asia/Shanghai'`);
+    const db = client(base);
+    const [zone] = await db.$queryRawUnsafe<{ TimeZone: string }[]>('SHOW timezone');
+    expect(zone!.TimeZone).toBe('UTC');
+    const before = Date.now();
+    const document = await db.document.create({
+      data: {
+        source: 's',
+        title: 't',
+        format: 'txt',
+        encoding: 'utf-8',
+        contentHash: 'h',
+        text: '',
+      },
+    });
+    // A default written in Shanghai time would be eight hours ahead.
+    expect(Math.abs(document.ingestedAt.getTime() - before)).toBeLessThan(3_600_000);
   });
 });
 
