@@ -145,6 +145,27 @@ function tryUtf8(bytes: Buffer): string | null {
   return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
+/** Valid non-ASCII characters per broken sequence, at least, for broken UTF-8 to be UTF-8. */
+const MIN_VALID_PER_BROKEN = 10;
+
+/**
+ * UTF-8 with a few broken sequences (a truncated download, a bad splice), decoded as UTF-8 with
+ * U+FFFD in their place; null unless valid multi-byte characters far outnumber the broken ones.
+ * chardet, given such bytes, guesses KOI8-R or windows-1252 and turns every Chinese character
+ * into two or three wrong ones. Text in a legacy encoding has almost no valid UTF-8 sequences,
+ * so it still goes to detection.
+ */
+function tryBrokenUtf8(bytes: Buffer): string | null {
+  const text = bytes.toString('utf8');
+  let broken = 0;
+  let valid = 0;
+  for (const char of text) {
+    if (char === '\ufffd') broken++;
+    else if (char.charCodeAt(0) >= 0x80) valid++;
+  }
+  return valid >= broken * MIN_VALID_PER_BROKEN ? text : null;
+}
+
 /**
  * The bytes chardet learns from: each non-ASCII byte with the byte after it (the lead and
  * trail bytes of a GBK or Big5 character; trail bytes may fall in the ASCII range), ASCII
@@ -254,6 +275,8 @@ function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
     return decodeWithCandidates(source, bytes, [declared], true);
   }
   if (utf8 !== null) return { encoding: 'utf-8', text: utf8 };
+  const brokenUtf8 = tryBrokenUtf8(bytes);
+  if (brokenUtf8 !== null) return { encoding: 'utf-8', text: brokenUtf8 };
   return decodeWithCandidates(source, bytes, [], true);
 }
 

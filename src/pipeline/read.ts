@@ -116,6 +116,10 @@ export async function findDocuments(
       } else if (isFile) {
         const format = formatOf(entry.name);
         if (format) files.push({ source: sourceOf(path), path, format });
+      } else if (formatOf(entry.name)) {
+        // A FIFO, a socket or a device under a document's name: reading it could block forever
+        // (a FIFO) or never end (/dev/zero), so it is reported, never opened.
+        problems.push({ source: sourceOf(path), error: 'not a regular file' });
       }
     }
   };

@@ -65,6 +65,8 @@ export function prepareDocument(
   const decoded = timed('decode', () => steps.decode(raw));
   // clean: the article alone, so that furniture (hot lists, footers) never becomes an entity.
   const doc = timed('clean', () => steps.clean(decoded));
+  // A page of scripts, styles or empty markup has nothing to store: reported, not stored blank.
+  if (doc.text.trim() === '') throw new Error('no text: nothing a reader would see is left');
   // segment: sentences are the snippets facts point to, so they are fixed before extraction.
   const sentences = timed('segment', () => steps.segment(doc.text));
   // extract: finds entities and relations in one document, with document-local refs.
