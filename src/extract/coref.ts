@@ -3,7 +3,7 @@
 import { sentenceAt } from '../pipeline/segment.ts';
 import type { Sentence } from '../pipeline/types.ts';
 import type { DocContext, Entity } from './context.ts';
-import { honorifics, patterns, pronouns } from './lexicon.ts';
+import { honorifics, patterns, pronouns, startsWithTitle } from './lexicon.ts';
 import { surnameLength } from './names.ts';
 import { type QuoteRegion, quoteRegions } from './quotes.ts';
 import { foldForMatch, isNameChar } from './text.ts';
@@ -81,8 +81,8 @@ export function resolvePronouns(ctx: DocContext): void {
 /**
  * The speaker of each sentence: the first person it mentions; else, inside a quote, whoever the
  * quote is attributed to (see quoteSpeaker); else the speaker of the sentence before in the same
- * paragraph; else the first person the paragraph mentions later. A sentence that reports what a
- * study shows (报告显示) speaks for nobody.
+ * paragraph; else the first person the paragraph mentions later. A sentence opening with 这位 +
+ * title is the last speaker's; one that reports what a study shows (报告显示) speaks for nobody.
  */
 export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
   const first = firstPersonOf(ctx);
@@ -99,10 +99,13 @@ export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
     for (const i of paragraph) {
       const region = regionOf.get(i);
       speakers[i] = first[i];
-      if (speakers[i] || silent[i] || !region) continue;
-      if (!regionSpeakers.has(region))
-        regionSpeakers.set(region, quoteSpeaker(ctx, region, first, speakers));
-      speakers[i] = regionSpeakers.get(region);
+      if (speakers[i] || silent[i]) continue;
+      if (region) {
+        if (!regionSpeakers.has(region))
+          regionSpeakers.set(region, quoteSpeaker(ctx, region, first, speakers));
+        speakers[i] = regionSpeakers.get(region);
+      } else if (refersBackByTitle(ctx.fold.slice(ctx.sentences[i]!.start, ctx.sentences[i]!.end)))
+        speakers[i] = speakers.slice(0, i).findLast((s) => s !== undefined);
     }
     let last: string | undefined;
     for (const i of paragraph) {
@@ -144,6 +147,14 @@ function paragraphsOf(sentences: Sentence[]): number[][] {
     else groups.push([i]);
   });
   return groups;
+}
+
+/** 这位风险管理部负责人表示 / 据该名高管介绍: a title that points back at the person just quoted. */
+const BY_TITLE = /^(?:据|在)?(?:这位|该位|这名|该名)/;
+
+function refersBackByTitle(sentence: string): boolean {
+  const m = BY_TITLE.exec(sentence);
+  return m !== null && startsWithTitle(sentence.slice(m[0].length));
 }
 
 /** A sentence whose subject is a study or its figures: 报告显示, 调查数据显示, 据统计. */

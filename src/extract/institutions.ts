@@ -47,7 +47,10 @@ const SUB_UNIT_SUFFIXES = new Set([
 /** 原X(，…)现更名为Y: the rename may follow X after a short clause (完成股权变更，现更名为). */
 const RENAMED = /^[^。;!?\n]{0,16}?(?:现|后|已|并)?(?:正式)?(?:更名为|改名为|更名|改名)["“「]?/;
 /** Y(原X…): the former name written in brackets right after the new one. */
-const FORMERLY = /^\((?:原|曾用名|原名)[:]?/;
+const FORMERLY = /^\((?:原|曾用名|原名|原称|前称|旧称)[:]?["“「『]?/;
+/** Y由X(于2024年9月)更名而来: the new name first, the old one after 由. */
+const RENAMED_FROM = /^由$/;
+const RENAMED_FROM_TAIL = /^[^。;!?\n]{0,16}?更名而来/;
 /** A preposition right before a suffix makes it a common noun: 在银行的落地, 向银行申请. */
 const PREPOSITION_BEFORE_SUFFIX = new Set([...'在于对向从把被给让跟到']);
 /**
@@ -295,6 +298,11 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
         }
       }
     }
+    // A department of a university is part of the name: 維港大學計算機科學系.
+    if (/(?:大学|学院)$/.test(text.slice(m.index, end))) {
+      const department = /^[\u4e00-\u9fff]{2,8}?系(?![统列数])/.exec(text.slice(end, end + 10));
+      if (department) end += department[0].length;
+    }
     if (suffixBlocked(text, m[0], m.index + m[0].length) && end === m.index + m[0].length) continue;
     const abbreviation = ABBREVIATION.exec(text.slice(end, end + 30));
     const start = nameStart(ctx, m.index, end, stops, abbreviation?.[1]);
@@ -382,6 +390,18 @@ function findRenamed(ctx: DocContext): void {
         const target = old ? ctx.entities.get(old.ref) : undefined;
         if (target && target !== entity) mergeInto(ctx, target, entity);
         continue;
+      }
+      // Y由X…更名而来: X is the former name of Y, the entity named before 由.
+      if (
+        RENAMED_FROM.test(text.slice(m.start - 1, m.start)) &&
+        RENAMED_FROM_TAIL.test(text.slice(m.end, m.end + 20))
+      ) {
+        const newName = ctx.takenEndingAt(m.start - 1, 'INSTITUTION');
+        const target = newName ? ctx.entities.get(newName.ref) : undefined;
+        if (target && target !== entity) {
+          mergeInto(ctx, entity, target);
+          break;
+        }
       }
       if (text[m.start - 1] !== '原') continue;
       const renamed = RENAMED.exec(text.slice(m.end, m.end + 30));

@@ -94,6 +94,14 @@ export const HARD_STOP_CHARS = new Set([...'的了是着过把被呢吗吧啊他
 
 /** Words a name often follows: the name starts right after them (来自鹤年人寿, 作为深蓝智算). */
 export const NAME_LEADS = [
+  // A description in front of a name: 独立研究机构观棋研究院, 科技公司子午智能.
+  '机构',
+  '企业',
+  '公司',
+  '平台',
+  '厂商',
+  '服务商',
+  '供应商',
   '来自',
   '作为',
   '包括',
