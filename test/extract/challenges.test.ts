@@ -102,6 +102,13 @@ describe('paraphrases and cues', () => {
     expect(raised('智能体可以自主完成多步操作。')).toEqual([]);
   });
 
+  it('reads local deployment as a problem when required, not when chosen', () => {
+    expect(raised('中小银行都需要本地化部署，版本升级要上门做。')).toEqual([
+      '万启超 -> 本地化部署',
+    ]);
+    expect(raised('这也是我们选择开源模型本地部署的原因。')).toEqual([]);
+  });
+
   it('reads views and positions converging (越来越像 with 观点)', () => {
     expect(raised('大家的观点就会越来越像，持仓也会越来越挤。')).toEqual(['万启超 -> 同质化风险']);
   });
@@ -152,6 +159,13 @@ describe('who said a quote', () => {
       '琢光科技副总裁詹云鹤介绍了新版本。\n“模型的幻觉是最大的问题。”\n在发布会上，峻岭基金研究部总监嵇若水这样说。',
     );
     expect(found.raised).toEqual(['嵇若水 -> 幻觉']);
+  });
+
+  it('gives a sentence opening with 这位 + title to the last speaker', () => {
+    const found = run(
+      '在晴川消金的巩瑶看来，审慎是必要的。\n这位风险管理部负责人表示，模型说不清为什么拒绝一个客户。',
+    );
+    expect(found.raised).toEqual(['巩瑶 -> 可解释性']);
   });
 
   it('gives what a report shows to nobody (报告显示)', () => {
