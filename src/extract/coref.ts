@@ -123,14 +123,21 @@ export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
   return interviewTurns(ctx, speakers);
 }
 
-/** The first person each sentence mentions. */
+/**
+ * The person each sentence has speak: the first one named right before a speech verb (李四的团队由
+ * 张三领导，张三表示… is 张三's), else the first one it mentions.
+ */
 function firstPersonOf(ctx: DocContext): (string | undefined)[] {
   const first: (string | undefined)[] = ctx.sentences.map(() => undefined);
-  const firstAt: number[] = ctx.sentences.map(() => Number.POSITIVE_INFINITY);
+  const rank: number[] = ctx.sentences.map(() => Number.POSITIVE_INFINITY);
   for (const person of ctx.all('PERSON')) {
     for (const m of person.mentions) {
-      if (m.start < (firstAt[m.sentence] ?? Number.POSITIVE_INFINITY)) {
-        firstAt[m.sentence] = m.start;
+      const end = ctx.sentences[m.sentence]?.end ?? m.end;
+      const speaks = patterns.speechVerbAt.test(ctx.fold.slice(m.end, Math.min(end, m.end + 14)));
+      // Speaking mentions rank before all others; within each group, the earliest wins.
+      const r = (speaks ? 0 : ctx.text.length) + m.start;
+      if (r < (rank[m.sentence] ?? Number.POSITIVE_INFINITY)) {
+        rank[m.sentence] = r;
         first[m.sentence] = person.ref;
       }
     }

@@ -33,6 +33,8 @@ const ABBREVIATION =
  * 研究院, and 北辰农商行 + 科技信息部 is a department.
  */
 const CHAIN_TRANSPARENT = new Set(['科技']);
+/** Bodies that are public only with a place in their name (国家…委员会, 北京市…办公室). */
+const INTERNAL_BODY = /(?:委员会|办公室|工作组|领导小组)$/;
 /** Suffixes of units inside an institution (大学 + 金融科技研究院) or of its legal form. */
 const SUB_UNIT_SUFFIXES = new Set([
   '研究院',
@@ -173,7 +175,10 @@ function nameStart(
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
     // A boundary that splits a word (如|果持有人) is not a boundary.
     if (isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
-    if (!evidence && head.length > 6) score -= 2 * (head.length - 6);
+    // A long head is a phrase, not a name, unless a place opens it (长三角金融科技创新联盟).
+    const place = places.find((pl) => head.startsWith(pl));
+    const distinctive = head.length - (place?.length ?? 0);
+    if (!evidence && distinctive > 6) score -= 2 * (distinctive - 6);
     // The short name defined right after is the front of the full name (瀚海數碼銀行有限公司
     // (下称「瀚海數碼銀行」)): words before it are a description (香港虛擬銀行).
     if (abbreviation && candidate.startsWith(abbreviation)) score += 8;
@@ -181,6 +186,15 @@ function nameStart(
     else if (abbreviation && isSubsequence(abbreviation, candidate)) score += 1;
     if (knownByName.has(candidate)) score += 5;
     if (places.some((place) => candidate.startsWith(place))) score += 1;
+    // A committee or office is a public body only with a place or the state in its name;
+    // otherwise it is a body inside an institution (跨部门的人工智能管治委员会).
+    if (
+      INTERNAL_BODY.test(candidate) &&
+      !evidence &&
+      !places.some((pl) => candidate.startsWith(pl))
+    ) {
+      continue;
+    }
     if (p === suffixStart) score -= 1;
     if (score > best.score) best = { start: p, score };
   }
