@@ -135,6 +135,13 @@ describe('what a term inside something else does not mention', () => {
 });
 
 describe('who said a quote', () => {
+  it('is the person named before a speech verb, not the first one named', () => {
+    const found = run(
+      '峻岭基金研究员宁知遥的报告由北辰农商行行长万启超审阅，万启超表示，幻觉是最大的问题。',
+    );
+    expect(found.raised).toEqual(['万启超 -> 幻觉']);
+  });
+
   it('continues a quote over paragraphs that open with “ after a lead-in paragraph', () => {
     const found = run(
       [
