@@ -6,10 +6,16 @@ import challengesData from './data/challenges.json' with { type: 'json' };
 
 export type CueScope = 'clause' | 'sentence';
 
+/** Words of which one must be near a cue; `regulator` also takes a regulator's name. */
+export interface MarkerGroup {
+  words: string[];
+  regulator: boolean;
+}
+
 /** What a term found in the text means. */
 export type TermMeaning =
   | { role: 'trigger'; key: string }
-  | { role: 'cue'; key: string; needs: string[][]; scope: CueScope }
+  | { role: 'cue'; key: string; needs: MarkerGroup[]; scope: CueScope; blocks: boolean }
   | { role: 'block' };
 
 interface CueData {
@@ -51,15 +57,16 @@ const GAP = '…';
 const GAP_PATTERN = '[^。！？；!?;\\n]{1,15}?';
 
 /** Marker groups with every @list spelled out. */
-function expandNeeds(needs: string[][], where: string): string[][] {
-  return needs.map((group) =>
-    group.flatMap((word) => {
+function expandNeeds(needs: string[][], where: string): MarkerGroup[] {
+  return needs.map((group) => ({
+    words: group.flatMap((word) => {
       if (!word.startsWith('@')) return [word];
       const list = markerLists[word.slice(1)];
       if (!list) throw new Error(`challenges.json: unknown marker list ${word} in ${where}`);
       return list;
     }),
-  );
+    regulator: group.includes('@regulator'),
+  }));
 }
 
 /** Every term with its meaning; a term listed twice is a data error, a block yields to a term. */
@@ -77,12 +84,24 @@ function collectTerms(): Map<string, TermMeaning> {
     for (const cue of kind.cues ?? []) {
       const needs = expandNeeds(cue.needs, kind.key);
       for (const term of cue.terms)
-        claim(term, { role: 'cue', key: kind.key, needs, scope: cue.scope ?? 'clause' });
+        claim(term, {
+          role: 'cue',
+          key: kind.key,
+          needs,
+          scope: cue.scope ?? 'clause',
+          blocks: false,
+        });
     }
   }
-  for (const kind of kinds)
-    for (const compound of kind.notInside ?? [])
-      if (!terms.has(compound.toLowerCase())) terms.set(compound.toLowerCase(), { role: 'block' });
+  // A blocking compound that is another kind's cue stays blocking when the cue does not hold
+  // (替换成本 without a vendor in sight is still not compute cost).
+  for (const kind of kinds) {
+    for (const compound of kind.notInside ?? []) {
+      const known = terms.get(compound.toLowerCase());
+      if (!known) terms.set(compound.toLowerCase(), { role: 'block' });
+      else if (known.role === 'cue') known.blocks = true;
+    }
+  }
   return terms;
 }
 

@@ -99,6 +99,7 @@ export function isGenericName(name: string): boolean {
       break;
     }
   }
+  let described = false;
   for (let changed = true; changed && core; ) {
     changed = false;
     for (const term of genericInstitutionTerms) {
@@ -108,12 +109,16 @@ export function isGenericName(name: string): boolean {
       } else if (core.endsWith(term)) {
         core = core.slice(0, -term.length);
         changed = true;
+        described = true;
       }
     }
     if (core.length === 1 && /[内外的各多]/.test(core)) core = '';
   }
   // 银行科技, 证券研究院: a bare suffix word in front is a sector, not a name.
   if (institutionSuffixes.some(({ suffix }) => core === suffix)) core = '';
+  // 香港虚拟银行: a place and generic words describe a kind of bank. A place alone (北京银行)
+  // names one.
+  if (described && places.includes(core)) return true;
   return core.length === 0;
 }
 
@@ -171,7 +176,9 @@ function nameStart(
     if (/[与和及由把被]|模型/.test(head.slice(1))) score -= 3;
     const evidence = Boolean(abbreviation) || ctx.find('INSTITUTION', candidate) !== undefined;
     const titled = beforeTitle && p === limit && head.length <= 3;
-    if (!evidence && !titled && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
+    // Ordinary words make a phrase, not a name, unless a place opens it (长三角…创新联盟).
+    const placed = places.some((pl) => head.startsWith(pl) && head.length > pl.length);
+    if (!evidence && !titled && !placed && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
     // A boundary that splits a word (如|果持有人) is not a boundary.
     if (isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
