@@ -38,6 +38,12 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: [...databaseSuites, 'test/postgres/**/*.test.ts'],
+          // In those folders but without a database: once, in the sqlite project, is enough.
+          exclude: [
+            'test/api/schema.test.ts',
+            'test/seed/resolve.test.ts',
+            'test/graph/names.test.ts',
+          ],
           env: { TEST_DATABASE: 'postgresql' },
           globalSetup: ['test/support/postgres-global-setup.ts'],
         },
