@@ -85,6 +85,7 @@ describe('paraphrases and cues', () => {
       '万启超 -> 人才短缺',
     ]);
     expect(raised('既懂信贷业务、又懂算法工程的人正在加入团队。')).toEqual([]);
+    expect(raised('团队既懂业务又懂技术，配合默契。')).toEqual([]);
   });
 
   it('reads a compliance cue with a constraint or a regulator (合规这条线, 监管部门的规定)', () => {
@@ -100,6 +101,24 @@ describe('paraphrases and cues', () => {
       '万启超 -> 多步推理可靠性',
     ]);
     expect(raised('智能体可以自主完成多步操作。')).toEqual([]);
+  });
+
+  it('reads a clause that only sets the topic on into the next (在合规方面，…压力)', () => {
+    expect(raised('在合规方面，我们面临的压力很大。')).toEqual(['万启超 -> 监管合规']);
+    expect(raised('在合规方面，我们已经做了准备。')).toEqual([]);
+  });
+
+  it('leaves the terms inside a cue that does not hold free (训练数据质量)', () => {
+    expect(raised('训练数据质量参差不齐。')).toEqual(['万启超 -> 数据质量']);
+    expect(raised('高质量的训练数据非常稀缺。')).toEqual(['万启超 -> 数据匮乏']);
+  });
+
+  it('finds no marker inside a name (有限 in …科技有限公司)', () => {
+    expect(raised('模型基于观微数据科技有限公司的金融语料训练。')).toEqual([]);
+  });
+
+  it('takes a regulator named as an institution as the regulator marker', () => {
+    expect(raised('国家金融监督管理总局对模型上线有具体规定。')).toEqual(['万启超 -> 监管合规']);
   });
 
   it('reads local deployment as a problem when required, not when chosen', () => {
