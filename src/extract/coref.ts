@@ -206,6 +206,8 @@ function quoteSpeaker(
       patterns.speechVerbAt.test(ctx.fold.slice(right.end, right.end + 8))
     )
       return right.ref;
+    const attribution = onlyPunctuation && next ? attributionOnly(ctx, next) : undefined;
+    if (attribution) return attribution;
   }
   const opener = ctx.sentences[region.opener];
   if (region.openedMidSentence && first[region.opener]) {
@@ -218,6 +220,19 @@ function quoteSpeaker(
       return speakers[region.opener - 1];
   }
   return undefined;
+}
+
+/**
+ * The person a sentence does nothing but name as speaking (栖凤银行副行长令狐澄开门见山。/
+ * 张三在会上说。): after a quote, that is who said it.
+ */
+function attributionOnly(ctx: DocContext, sentence: Sentence): string | undefined {
+  const [person, ...others] = peopleWithin(ctx, sentence.start, sentence.end);
+  if (!person || others.length > 0) return undefined;
+  const verb = patterns.speechVerbAt.exec(ctx.fold.slice(person.end, sentence.end));
+  if (!verb) return undefined;
+  const rest = ctx.fold.slice(person.end + verb[0].length, sentence.end);
+  return /^[\s。！？!?，,：:]*$/.test(rest) ? person.ref : undefined;
 }
 
 /** Person mentions inside [start, end), in text order. */

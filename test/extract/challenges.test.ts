@@ -194,6 +194,13 @@ describe('who said a quote', () => {
     expect(found.raised).toEqual(['巩瑶 -> 可解释性']);
   });
 
+  it('reads a quote paragraph attributed by a sentence that only names its speaker', () => {
+    const found = run(
+      '琢光科技副总裁詹云鹤介绍了新版本。\n“模型的幻觉是最大的问题。”\n峻岭基金研究部总监嵇若水开门见山。',
+    );
+    expect(found.raised).toEqual(['嵇若水 -> 幻觉']);
+  });
+
   it('gives what a report shows to nobody (报告显示)', () => {
     const found = run(
       '北方金融科技研究院高级研究员端木承发布了调研报告。报告显示，多数机构还没有模型验证流程。',
