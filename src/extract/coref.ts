@@ -289,14 +289,63 @@ export function placeRolesBySpeaker(ctx: DocContext, speakers: (string | undefin
     const paragraph = ctx.sentences[pending.evidence.sentence]?.paragraph;
     const opening = ctx.sentences.findIndex((s) => s.paragraph === paragraph);
     const speaker = opening >= 0 ? speakers[opening] : undefined;
-    if (!speaker || speaker === pending.person) continue;
-    const [institution, ...others] = institutionsOf(speaker);
-    if (!institution || others.length > 0) continue;
+    const [institution, ...others] =
+      speaker && speaker !== pending.person ? institutionsOf(speaker) : [];
+    const placed =
+      institution && others.length === 0 ? institution : institutionInView(ctx, pending);
+    if (!placed) continue;
     ctx.affiliations.push({
       a: pending.person,
-      b: institution,
+      b: placed,
       role: pending.role,
       evidence: pending.evidence,
     });
   }
+}
+
+/** Kinds of institution that do not employ the people an article quotes by title alone. */
+const NOT_AN_EMPLOYER = new Set(['media', 'regulator', 'government', 'association']);
+
+/**
+ * The institution a title without one belongs to when nobody speaks for it (会议由董事长曲延年
+ * 主持; 首席技术官Leo Xu在会上介绍): the institution the text named last before it, in this
+ * paragraph or the one before, if it can employ the person (a bank for 行长).
+ */
+function institutionInView(
+  ctx: DocContext,
+  pending: { role: string; evidence: { start: number; sentence: number } },
+): string | undefined {
+  const paragraph = ctx.sentences[pending.evidence.sentence]?.paragraph ?? 0;
+  const bankTitle = /行长/.test(pending.role);
+  const last = ctx.taken
+    .filter((t) => t.kind === 'INSTITUTION' && t.end <= pending.evidence.start)
+    .filter((t) => (ctx.sentences[ctx.evidence(t).sentence]?.paragraph ?? 0) >= paragraph - 1)
+    .map((t) => ({ t, kind: ctx.entities.get(t.ref)?.institutionKind ?? 'other' }))
+    .filter(({ kind }) => !NOT_AN_EMPLOYER.has(kind) && (!bankTitle || kind === 'bank'))
+    .sort((a, b) => b.t.end - a.t.end)[0];
+  return last?.t.ref ?? mainInstitution(ctx, bankTitle);
+}
+
+/**
+ * The institution a whole document is about: the issuer an announcement calls 本行/本公司, else
+ * the employer named at least twice as often as any other. Undefined when none stands out.
+ */
+function mainInstitution(ctx: DocContext, bankTitle: boolean): string | undefined {
+  const employers = ctx
+    .all('INSTITUTION')
+    .filter((i) => !NOT_AN_EMPLOYER.has(i.institutionKind ?? 'other'))
+    .filter((i) => !bankTitle || i.institutionKind === 'bank');
+  const issuer = employers.find((i) =>
+    i.mentions.some((m) => /^本(?:行|公司|集团)$/.test(ctx.fold.slice(m.start, m.end))),
+  );
+  if (issuer) return issuer.ref;
+  const [first, second] = [...employers].sort((a, b) => b.mentions.length - a.mentions.length);
+  if (
+    first &&
+    first.mentions.length >= 2 * (second?.mentions.length ?? 0) &&
+    first.mentions.length >= 3
+  ) {
+    return first.ref;
+  }
+  return undefined;
 }

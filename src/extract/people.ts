@@ -138,6 +138,9 @@ function skipDefinition(text: string, at: number): number {
   return open;
 }
 
+/** A rank that opens a compound title: 首席数码及数据总监, 高级投资副总裁. */
+const RANK_OPENING = /^(?:首席|高级|资深|执行|常务)/;
+
 /** Whether words before a title name a unit of an institution (研究所, 科技信息部). */
 function isUnit(qualifier: string): boolean {
   return (
@@ -167,11 +170,17 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
   let at = skipDefinition(text, q);
   if (text[at - 1] === '的') at--;
   const institution = ctx.takenEndingAt(at, 'INSTITUTION');
-  if (!institution && qualifier && q > 0 && isNameChar(text[q - 1])) {
+  if (
+    !institution &&
+    qualifier &&
+    q > 0 &&
+    isNameChar(text[q - 1]) &&
+    !HARD_STOP_CHARS.has(text[q - 1] ?? '')
+  ) {
     // The qualifier did not reach back to anything known: it is not a qualifier.
     return { start: titleStart, roleStart: titleStart, institution: undefined };
   }
-  if (!institution && qualifier && !isUnit(qualifier)) {
+  if (!institution && qualifier && !isUnit(qualifier) && !RANK_OPENING.test(qualifier)) {
     // Without an institution before it, only a unit (研究所, 科技信息部) belongs to the role;
     // other words (这件事由) stay out of it, though a speaker list may name an employer there.
     return { start: q, roleStart: titleStart, institution: undefined };
