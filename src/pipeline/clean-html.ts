@@ -311,10 +311,23 @@ function windowField(window: string, norm: string, pattern: RegExp): string | nu
 
 /** Bylines in the meta line ("记者 邝一苇", "作者:许安然"): who wrote it, as the page says. */
 const WINDOW_BYLINE =
-  /(?:^|[\s|｜/·])(记者|作者|撰文|特约记者)\s*[:：]?\s*([\p{Script=Han}·]{2,4})(?=$|[\s|｜/·])/gu;
+  /(?:^|[\s|｜/·]|(?<=[\p{Script=Han}]{2}))(记者|作者|撰文|特约记者)\s*[:：]?\s*([\p{Script=Han}·]{2,4})(?=$|[\s|｜/·\d])/gu;
 
-function windowBylines(window: string): string[] {
-  return [...window.matchAll(WINDOW_BYLINE)].map((m) => `${m[1]} ${m[2]}`);
+/**
+ * The bylines of the meta line, as the page writes them (記者 黎靜儀 on a traditional page):
+ * matched on the simplified window, taken from the original at the same place, with the media
+ * written right before the role (鹭江财经记者 汪晴雪).
+ */
+function windowBylines(window: string, norm: string): string[] {
+  return [...norm.matchAll(WINDOW_BYLINE)].map((m) => {
+    const start = m.index + m[0].indexOf(m[1] ?? '');
+    const media =
+      /[\p{Script=Han}]{2,10}$/u.exec(norm.slice(Math.max(0, start - 10), start))?.[0] ?? '';
+    const mediaStart = start - media.length;
+    const roleEnd = start + (m[1]?.length ?? 0);
+    const nameStart = m.index + m[0].length - (m[2]?.length ?? 0);
+    return `${window.slice(mediaStart, roleEnd)} ${window.slice(nameStart, m.index + m[0].length)}`;
+  });
 }
 
 function readPageMeta($: cheerio.CheerioAPI): {
@@ -349,7 +362,7 @@ function readPageMeta($: cheerio.CheerioAPI): {
       publisher: metaPublisher ?? windowField(window, norm, WINDOW_SOURCE),
       editor: windowField(window, norm, WINDOW_EDITOR),
     },
-    bylines: windowBylines(window),
+    bylines: windowBylines(window, norm),
   };
 }
 
@@ -743,7 +756,9 @@ export function cleanHtml($: cheerio.CheerioAPI, doc: DecodedDocument): CleanDoc
   const body = joinLines(lines);
   const missing = bylines.filter((byline) => {
     const name = byline.split(' ')[1] ?? '';
-    return !lines.some((line) => line.text.includes(name) && /记者|作者|撰文/.test(line.text));
+    return !lines.some(
+      (line) => line.text.includes(name) && /记者|作者|撰文/.test(toSimplified(line.text)),
+    );
   });
   return {
     source: doc.source,
