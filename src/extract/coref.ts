@@ -171,8 +171,11 @@ const REPORTED =
 /** What opens an attribution after a quote: “……”说这话的是X / 讲这番话的是X. */
 const NAMED_AFTER = /^[\s，,。；;]*(?:说|讲)这(?:番|句)?话的是|^[\s，,。；;]*这番话(?:出自|来自)/;
 
-/** What follows a person who is said to have said the quote before: X这样说, X如是说. */
-const SAID_SO = /^(?:这样|如是|这么)/;
+/**
+ * What follows a person who is said to have said the quote before: X这样说, X如是说; not
+ * X这样说：, which opens the next quote.
+ */
+const SAID_SO = /^(?:这样|如是|这么)[^：:，,。！？!?；;]{0,14}(?:[，,。！？!?；;]|$)/;
 
 /**
  * Who a quote is attributed to: a person named after it (“……”说这话的是X; X这样概括; “……”X说);
@@ -195,7 +198,7 @@ function quoteSpeaker(
       onlyPunctuation && next ? next.end : (ctx.sentences[closer]?.end ?? region.end);
     const after = ctx.fold.slice(region.end, afterEnd);
     const named = peopleWithin(ctx, region.end, afterEnd);
-    const said = named.find((m) => SAID_SO.test(ctx.fold.slice(m.end, m.end + 2)));
+    const said = named.find((m) => SAID_SO.test(ctx.fold.slice(m.end, afterEnd)));
     if (said) return said.ref;
     if (NAMED_AFTER.test(after) && named[0]) return named[0].ref;
     const right = named[0];

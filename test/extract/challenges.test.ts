@@ -194,6 +194,13 @@ describe('who said a quote', () => {
     expect(found.raised).toEqual(['巩瑶 -> 可解释性']);
   });
 
+  it('does not give a quote to a person who 这样说： the next one', () => {
+    const found = run(
+      '琢光科技副总裁詹云鹤介绍了新版本。“模型的幻觉是最大的问题。”对此，峻岭基金研究部总监嵇若水这样说：“要看怎么用。”',
+    );
+    expect(found.raised).toEqual(['詹云鹤 -> 幻觉']);
+  });
+
   it('reads a quote paragraph attributed by a sentence that only names its speaker', () => {
     const found = run(
       '琢光科技副总裁詹云鹤介绍了新版本。\n“模型的幻觉是最大的问题。”\n峻岭基金研究部总监嵇若水开门见山。',
