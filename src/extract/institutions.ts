@@ -124,7 +124,7 @@ export function isGenericName(name: string): boolean {
 
 /** The kind an institution's name suggests. */
 export function institutionKindOf(name: string): InstitutionKind {
-  const core = stripLegalForm(name);
+  const core = stripLegalForm(foldForMatch(name));
   for (const { suffix, kind } of institutionSuffixes) {
     if (kind !== 'other' && core.endsWith(suffix)) return kind;
   }
@@ -465,7 +465,8 @@ function shortForms(full: string): string[] {
 /** Every later mention of an institution by a short name of its full name (招联, 数智银行). */
 function findShortNames(ctx: DocContext): void {
   for (const entity of ctx.all('INSTITUTION')) {
-    const names = [...entity.names.values()].map((n) => n.name);
+    // Names are kept as written (雲翎智能); the text is searched in its folded form.
+    const names = [...entity.names.values()].map((n) => foldForMatch(n.name));
     const full = names.reduce((a, b) => (b.length > a.length ? b : a));
     const forms = new Set([...names, ...shortForms(full)]);
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {

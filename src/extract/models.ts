@@ -132,9 +132,13 @@ function findModelNames(ctx: DocContext): Set<string> {
     const name = m[0];
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
     const size = LATIN_SIZE.exec(name);
+    // 发布金融大模型Onyx-Fin 3.0: a Latin name right after a model word is one, digits or not.
+    const afterModelWord = /(?:大模型|模型|助手|智能体)\s?$/.test(
+      text.slice(Math.max(0, m.index - 4), m.index),
+    );
     if (
-      /\d/.test(name) &&
-      (size || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after)) &&
+      ((/\d/.test(name) && (size || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after))) ||
+        afterModelWord) &&
       name.length >= 4
     ) {
       // FinSage-7B and FinSage-14B are sizes of one model, FinSage.
@@ -180,8 +184,10 @@ function findMentions(ctx: DocContext, names: Set<string>): void {
         !latinGlued &&
         !(isCjk(name[0]) && isCjk(text[at - 1]) && ctx.overlapsTaken(at - 1, at, 'INSTITUTION'))
       ) {
-        const model = addModel(ctx, canonical, at);
-        if (canonical !== name) ctx.addName(model, name, true);
+        // A model the lexicon does not know is named as the page writes it (翎語, not 翎语).
+        const written = known ? canonical : ctx.text.slice(at, end);
+        const model = addModel(ctx, written, at);
+        if (known && canonical !== name) ctx.addName(model, name, true);
         const direct = versionAfter.exec(text.slice(end, end + 12));
         const near = direct ? null : versionNear.exec(text.slice(end, end + 16));
         const raw = direct?.[0] ?? near?.[1] ?? near?.[2];
@@ -382,7 +388,9 @@ function findDevelopers(ctx: DocContext, spans: ModelSpan[]): void {
     // 其 … 的[model]: 其 is the sentence's subject
     if (
       !developer &&
-      /其[^,。;]{0,16}的[^,。;]{0,10}$/.test(ctx.fold.slice(clause.start, span.start))
+      /其(?:[^,。;]{0,16}的[^,。;]{0,10}|[^,。;的]{0,12})$/.test(
+        ctx.fold.slice(clause.start, span.start),
+      )
     ) {
       developer = sentenceSubject(ctx, sentence);
     }
