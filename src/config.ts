@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   production: boolean;
   seedDir: string;
+  /** Cache whole responses until the data changes (src/response-cache.ts); RESPONSE_CACHE=off. */
+  responseCache: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,6 +19,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     production,
     seedDir: env.SEED_DIR ?? resolve('seeds'),
+    responseCache: env.RESPONSE_CACHE !== 'off',
   };
 }
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { config } from './config.ts';
 import { db } from './db.ts';
+import { withResponseCache } from './response-cache.ts';
 import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
 import { createApp, graphqlEndpoint } from './yoga.ts';
 
@@ -28,7 +29,17 @@ if (config.seedDir && (await isEmpty(db))) {
   }
 }
 
-const server = createServer(createApp({ db }));
+const app = createApp({ db });
+// Whole answers are kept until the data changes (src/response-cache.ts); RESPONSE_CACHE=off
+// serves every request through Yoga.
+const cached = config.responseCache
+  ? withResponseCache(
+      { listener: app, fetch: (url, init) => Promise.resolve(app.fetch(url, init)) },
+      db,
+      { endpoint: graphqlEndpoint },
+    )
+  : null;
+const server = createServer(cached?.listener ?? app);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
