@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED, generateCorpus } from './corpus/generate.ts';
@@ -95,6 +95,9 @@ function combine(results: LoadResult[]): LoadResult {
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
+    cpuMsPerRequest: results.every((r) => r.cpuMsPerRequest !== null)
+      ? median(results.map((r) => r.cpuMsPerRequest!))
+      : null,
     failures: results.reduce((sum, r) => sum + r.failures, 0),
     firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
   };
@@ -138,10 +141,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     const oursMemory = sampleMemory(ours.pid);
     let uncachedMemory: ReturnType<typeof sampleMemory> | null = null;
     if (options.uncached) {
-      // A copy: a second server's migration check waits on the first one's open database.
-      const copy = join(workDir, 'uncached.db');
-      copyFileSync(largest.databasePath, copy);
-      const uncached = await startOurs(copy, { responseCache: false });
+      const uncached = await startOurs(largest.databasePath, { responseCache: false });
       started.push(uncached);
       uncachedMemory = sampleMemory(uncached.pid);
     }
@@ -165,9 +165,12 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
               ? (operation.postgraphile?.(args) ?? null)
               : operation.ours(args);
           if (!bodies) continue;
-          const result = await runLoad(server.url, bodies, options);
+          const result = await runLoad(server.url, bodies, {
+            ...options,
+            serverCpuMs: server.cpuMs,
+          });
           log(
-            `  round ${round} ${operation.key.padEnd(9)} ${server.key.padEnd(12)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} FAILED: ${result.firstFailure}` : ''}`,
+            `  round ${round} ${operation.key.padEnd(9)} ${server.key.padEnd(12)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  cpu ${result.cpuMsPerRequest?.toFixed(2)} ms/req${result.failures ? `  ${result.failures} FAILED: ${result.firstFailure}` : ''}`,
           );
           const key = `${operation.key}/${server.key}`;
           samples.set(key, [...(samples.get(key) ?? []), result]);

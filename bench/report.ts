@@ -19,12 +19,19 @@ const number = (value: number, digits = 0) =>
 function cell(result: LoadResult | undefined): string {
   if (!result) return 'n/a';
   const failed = result.failures > 0 ? ` **${result.failures} failed**` : '';
-  return `${number(result.requestsPerSecond)} req/s · ${result.p50} / ${result.p99} ms${failed}`;
+  const cpu =
+    result.cpuMsPerRequest === null ? '' : ` · ${result.cpuMsPerRequest.toFixed(2)} ms CPU`;
+  return `${number(result.requestsPerSecond)} req/s · ${result.p50} / ${result.p99} ms${cpu}${failed}`;
 }
 
+/** ours ÷ other in requests per second, and (in brackets) in CPU time per request. */
 function ratio(a: LoadResult | undefined, b: LoadResult | undefined): string {
   if (!a || !b || b.requestsPerSecond === 0) return 'n/a';
-  return `${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}×`;
+  const cpu =
+    a.cpuMsPerRequest && b.cpuMsPerRequest
+      ? ` (${(b.cpuMsPerRequest / a.cpuMsPerRequest).toFixed(2)}×)`
+      : '';
+  return `${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}×${cpu}`;
 }
 
 const yes = (met: boolean) => (met ? 'met' : '**not met**');
@@ -149,7 +156,9 @@ export function formatReport(report: BenchReport, command: string): string {
       report.arguments,
     )
       .map(([key, n]) => `${key} ${n}`)
-      .join(', ')}). Cells: requests/s · p50 / p99 latency.`,
+      .join(
+        ', ',
+      )}). Cells: requests/s · p50 / p99 latency · CPU time the server's processes spent per request (PostgreSQL's included for PostGraphile). Ratios: ours ÷ the other in requests/s, and in brackets in CPU per request (the other's CPU ÷ ours), which moves far less than throughput when other work shares the machine.`,
     '',
     `| operation | ${servers.map((key) => SERVER_NAMES[key]).join(' | ')} | ours ÷ floor | ours ÷ PostGraphile |`,
     `| --- | ${servers.map(() => '---:').join(' | ')} | ---: | ---: |`,

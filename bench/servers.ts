@@ -1,7 +1,14 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Child, nodeArgs, start, waitForReady } from './lib/processes.ts';
+import {
+  type Child,
+  childrenOf,
+  cpuTimeMs,
+  nodeArgs,
+  start,
+  waitForReady,
+} from './lib/processes.ts';
 import { type Cluster, freePort, startCluster } from './postgres/cluster.ts';
 import { copySqliteToPostgres } from './postgres/copy-sqlite.ts';
 
@@ -18,6 +25,8 @@ export interface RunningServer {
   pid: number;
   /** Milliseconds from spawn until /ready answered 200. */
   readyMs: number;
+  /** CPU time used so far by every process that serves (PostgreSQL's backends included), ms. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 }
 
@@ -31,6 +40,7 @@ async function launch(key: ServerKey, args: string[], env: NodeJS.ProcessEnv, po
       url: `http://127.0.0.1:${port}/graphql`,
       pid: child.process.pid!,
       readyMs,
+      cpuMs: () => cpuTimeMs([child.process.pid!]),
       stop: child.stop,
     } satisfies RunningServer;
   } catch (error) {
@@ -90,8 +100,10 @@ export async function startPostgraphile(databasePath: string) {
       { NODE_ENV: 'production' },
       port,
     );
+    const postmaster = cluster.postmasterPid();
     return {
       ...server,
+      cpuMs: () => server.cpuMs() + cpuTimeMs([postmaster, ...childrenOf(postmaster)]),
       copyMs,
       rows,
       async stop() {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // Child processes for the benchmark: servers and seeds run in processes of their own, so their
@@ -95,6 +95,43 @@ export async function waitForReady(
     }
     await sleep(20);
   }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system) the processes have used so far, in milliseconds, from /proc. Unlike
+ * requests per second, CPU time per request hardly moves when other work shares the machine.
+ */
+export function cpuTimeMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** The live children of `pid` (PostgreSQL's backends are children of its postmaster). */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid) children.push(Number(entry));
+    } catch {
+      // exited
+    }
+  }
+  return children;
 }
 
 /** Samples a process's memory every `everyMs` until stopped; returns the highest RSS seen. */

@@ -14,6 +14,8 @@ export interface LoadOptions {
   amount?: number;
   /** Seconds of unmeasured load before, so every server is measured warm. */
   warmup: number;
+  /** The CPU time the server has used so far (ms), read before and after the measurement. */
+  serverCpuMs?: () => number;
 }
 
 export interface LoadResult {
@@ -21,6 +23,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Server CPU time per request (ms), when the server's processes are known. */
+  cpuMsPerRequest: number | null;
   /** Connection errors, timeouts, non-2xx answers and answers with GraphQL errors. */
   failures: number;
   /** The first failing answer, to say what went wrong. */
@@ -61,6 +65,7 @@ export async function runLoad(
   }
   graphqlErrors = 0;
   firstFailure = null;
+  const cpuBefore = options.serverCpuMs?.();
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -68,8 +73,13 @@ export async function runLoad(
     timeout: 30,
     requests: [request],
   });
+  const cpuAfter = options.serverCpuMs?.();
   return {
     requests: result.requests.total,
+    cpuMsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+        ? null
+        : (cpuAfter - cpuBefore) / result.requests.total,
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
