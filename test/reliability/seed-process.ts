@@ -23,9 +23,11 @@ export async function tempDatabase(): Promise<{ dir: string; url: string }> {
   return { dir, url };
 }
 
-/** A folder of `copies` copies of every dev document, each under its own name. */
-export function copiedCorpus(copies: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kg-copies-'));
+/** A folder (new, or `dir`) with `copies` copies of every dev document, each under its own name. */
+export function copiedCorpus(
+  copies: number,
+  dir = mkdtempSync(join(tmpdir(), 'kg-copies-')),
+): string {
   for (let copy = 1; copy <= copies; copy++) {
     for (const name of devDocuments()) {
       copyFileSync(
