@@ -33,6 +33,7 @@ const ABBREVIATION =
  * 研究院, and 北辰农商行 + 科技信息部 is a department.
  */
 const CHAIN_TRANSPARENT = new Set(['科技']);
+const LEGAL_FORM_END = /(?:股份有限公司|有限责任公司|有限公司)$/;
 /** Bodies that are public only with a place in their name (国家…委员会, 北京市…办公室). */
 const INTERNAL_BODY = /(?:委员会|办公室|工作组|领导小组)$/;
 /** Suffixes of units inside an institution (大学 + 金融科技研究院) or of its legal form. */
@@ -181,11 +182,15 @@ function nameStart(
     if (!evidence && !titled && !placed && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
     // A boundary that splits a word (如|果持有人) is not a boundary.
-    if (isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
+    // (A word lead such as 联合 is a boundary whatever its last character makes with the next.)
+    const ledByWord = NAME_LEADS.some((lead) => lead.length >= 2 && text.endsWith(lead, p));
+    if (!ledByWord && isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
     // A long head is a phrase, not a name, unless a place opens it (长三角金融科技创新联盟).
     const place = places.find((pl) => head.startsWith(pl));
     const distinctive = head.length - (place?.length ?? 0);
-    if (!evidence && distinctive > 6) score -= 2 * (distinctive - 6);
+    // Legal names run longer (曜石数科信息技术有限公司): the form itself is the evidence.
+    const allowed = LEGAL_FORM_END.test(candidate) ? 10 : 6;
+    if (!evidence && distinctive > allowed) score -= 2 * (distinctive - allowed);
     // The short name defined right after is the front of the full name (瀚海數碼銀行有限公司
     // (下称「瀚海數碼銀行」)): words before it are a description (香港虛擬銀行).
     if (abbreviation && candidate.startsWith(abbreviation)) score += 8;
@@ -303,6 +308,7 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
           [...between].every((ch) => isNameChar(ch) && !HARD_STOP_CHARS.has(ch)) &&
           // 泓川银行与子午智能科技有限公司 is two institutions, not one chain.
           !/[与和及同跟]/.test(between) &&
+          !NAME_LEADS.some((lead) => lead.length >= 2 && between.includes(lead)) &&
           !containsVerb(between) &&
           between.length <= 8 &&
           !stops.has(end)

@@ -21,7 +21,11 @@ import { isCjk, isNameChar } from './text.ts';
 import type { ExtractedModelVersion } from './types.ts';
 
 const QUOTED = /[“「『"《]([^”」』"》\n“「『《]{1,24})[”」』"》]/g;
-const modelWordAfter = new RegExp(`^(?:[^的,。;\\s]{0,8}?)(?:${alternation(strongModelWords)})`);
+// Between a quoted name and its model word only modifiers stand (「墨枢」保险大模型), never a
+// bracket, a verb or a clause (“曜石数科”)在杭州发布金融大模型).
+const modelWordAfter = new RegExp(
+  `^(?:[\\u4e00-\\u9fffA-Za-z0-9]{0,8}?)(?:${alternation(strongModelWords)})`,
+);
 const modelWordBefore = new RegExp(`(?:${alternation([...modelWords])})$`);
 const versionAfter = new RegExp(
   `^(?:(\\s?[vV]?\\d+(?:\\.\\d+)*(?:-\\d+(?:\\.\\d+)?[BbMm](?![A-Za-z]))?)|(-\\d+(?:\\.\\d+)*[A-Za-z]?)|(${alternation(generationWords)})|(\\s?(?:${alternation(editionWords)})))`,
