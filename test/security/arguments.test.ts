@@ -144,3 +144,25 @@ describe('every argument of every top-level field', () => {
     });
   }
 });
+
+describe('a traversal beyond its row limit', () => {
+  it('is refused with FAN_OUT_TOO_LARGE when several of its queries overflow at once', async () => {
+    // With a limit of one row, a bank's affiliations and its co-mentions both overflow: the
+    // first error is the answer, the second must not become an unhandled rejection (which
+    // ends a Node process, and fails this test run).
+    process.env.GRAPH_ROW_LIMIT = '1';
+    try {
+      for (let i = 0; i < 5; i++) {
+        const result = await run('query($id: ID!) { neighbors(id: $id, depth: 2) { truncated } }', {
+          id: entity,
+        });
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FAN_OUT_TOO_LARGE']);
+      }
+    } finally {
+      delete process.env.GRAPH_ROW_LIMIT;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await run('query($id: ID!) { neighbors(id: $id) { truncated } }', { id: entity });
+    expect(after.errors).toBeUndefined();
+  });
+});
