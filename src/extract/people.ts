@@ -198,6 +198,8 @@ export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] 
     while (i + 1 < titles.length) {
       const next = titles[i + 1];
       if (!next || !joinsTitles(ctx.fold.slice(end, next.start))) break;
+      // 教授、观微数据独立董事: an institution between the titles starts another role.
+      if (ctx.takenWithin(end, next.start, 'INSTITUTION').length > 0) break;
       end = next.end;
       i++;
     }

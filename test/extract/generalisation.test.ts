@@ -33,6 +33,16 @@ describe('roles', () => {
     expect(found.affiliations).toEqual(['郗明棠 @ 泓川银行: 行长助理兼信用卡中心总经理']);
   });
 
+  it('never joins titles across an institution (教授、观微数据独立董事)', () => {
+    const found = run(
+      '观微数据科技有限公司（以下简称“观微数据”）成立。\n南溪大学法学院教授、观微数据独立董事麦芃认为，边界不清。',
+    );
+    expect(found.affiliations).toEqual([
+      '麦芃 @ 南溪大学法学院: 教授',
+      '麦芃 @ 观微数据科技有限公司: 独立董事',
+    ]);
+  });
+
   it('reads roles said with 是 and with 作为', () => {
     expect(run('公冶长风是岱宗证券首席信息官，也是项目负责人。').affiliations).toEqual([
       '公冶长风 @ 岱宗证券: 首席信息官',
