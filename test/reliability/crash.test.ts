@@ -8,7 +8,7 @@ import { copiedCorpus, devDocuments, seed, startScript, tempDatabase } from './s
 // for row and id for id. Batches of five documents, so that the kill can fall inside a batch's
 // transaction as well as between two.
 
-const COPIES = 20;
+const COPIES = 15;
 const BATCH = ['--batch-size', '5'];
 const reported = (stdout: string) => stdout.split('\n').filter((l) => / {2}\S/.test(l)).length;
 

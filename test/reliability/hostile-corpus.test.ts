@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { facts, rows } from './dump.ts';
 import { writeHostileCorpus } from './hostile-corpus.ts';
-import { DEV_CORPUS, devDocuments, seed, tempDatabase } from './seed-process.ts';
+import { DEV_CORPUS, devDocuments, seed, seedHere, tempDatabase } from './seed-process.ts';
 
 // `npm run seed` on a folder where the dev corpus, already stored, meets the hostile files of
 // hostile-corpus.ts, and one stored document whose file went bad: every failure is a line naming
@@ -22,7 +22,7 @@ describe('seeding a hostile corpus', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-hostile-'));
     for (const name of devDocuments()) cpSync(join(DEV_CORPUS, name), join(dir, name));
     const database = await tempDatabase();
-    expect((await seed(database.url, dir)).code).toBe(0);
+    expect((await seedHere(database.url, dir)).failed).toBe(0);
     const before = rows(database.url);
 
     const hostile = writeHostileCorpus(dir);
@@ -71,7 +71,7 @@ describe('seeding a hostile corpus', () => {
     for (const name of devDocuments()) cpSync(join(DEV_CORPUS, name), join(clean, name));
     for (const { source } of stored) cpSync(join(dir, source), join(clean, source));
     const reference = await tempDatabase();
-    expect((await seed(reference.url, clean)).code).toBe(0);
+    expect((await seedHere(reference.url, clean)).failed).toBe(0);
     expect(facts(database.url)).toEqual(facts(reference.url));
   });
 });

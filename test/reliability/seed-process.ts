@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createPrismaClient } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { prepareDatabase, type SeedReport, seedDirectory } from '../../src/seed/seed.ts';
 
 // The seed command and the server as the user runs them (node with tsx, as `npm run seed` and
 // `npm start` do), each in its own process on a database file of the test's temp folder.
@@ -82,4 +84,15 @@ export function startScript(script: string, args: string[], env: Record<string, 
 /** `npm run seed -- <dir> ...args` on the database `url`, to its end. */
 export function seed(url: string, dir: string, ...args: string[]): Promise<Finished> {
   return startScript('src/seed/cli.ts', [dir, ...args], { DATABASE_URL: url }).finished;
+}
+
+/** Seeds `dir` into `url` in this process (no start-up cost), as the seed command would. */
+export async function seedHere(url: string, dir: string): Promise<SeedReport> {
+  const db = createPrismaClient(url);
+  try {
+    await prepareDatabase(db, url);
+    return await seedDirectory(db, dir);
+  } finally {
+    await db.$disconnect();
+  }
 }
