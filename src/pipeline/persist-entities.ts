@@ -2,6 +2,7 @@ import type { EntityKind } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { deriveNames, type NameUse } from '../graph/names.ts';
 import type { PreparedDocument } from './persist.ts';
+import { insertReturning, type Row } from './persist-rows.ts';
 import type { ResolvedEntity, ResolvedExtraction, ResolvedModel } from './resolve.ts';
 
 // Resolution across documents, for the persist step: each entity of a batch becomes the
@@ -225,46 +226,40 @@ export function mergeFacts(a: Facts, b: Facts): Facts {
   };
 }
 
+// Each kind's new rows in one INSERT … RETURNING (persist-rows.ts), matched back by key.
 async function createEntities(tx: Tx, created: Map<EntityKind, Slot[]>) {
-  const select = { id: true, key: true } as const;
   const base = (slot: Slot) => {
     const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.taxonomyName);
     return { key: slot.key, name: derived.name, aliases: JSON.stringify(derived.aliases) };
   };
-  const results: [EntityKind, { id: number; key: string }[]][] = [];
-  const people = created.get('PERSON')!;
-  if (people.length > 0) {
-    results.push([
-      'PERSON',
-      await tx.person.createManyAndReturn({ data: people.map(base), select }),
-    ]);
-  }
-  const institutions = created.get('INSTITUTION')!;
-  if (institutions.length > 0) {
-    const data = institutions.map((slot) => ({ ...base(slot), kind: institutionKindOf(slot) }));
-    results.push(['INSTITUTION', await tx.institution.createManyAndReturn({ data, select })]);
-  }
-  const models = created.get('MODEL')!;
-  if (models.length > 0) {
-    const data = models.map((slot) => ({
-      ...base(slot),
-      ...modelFacts(slot.members as ResolvedModel[]),
-    }));
-    results.push(['MODEL', await tx.model.createManyAndReturn({ data, select })]);
-  }
-  const challenges = created.get('CHALLENGE')!;
-  if (challenges.length > 0) {
-    const data = challenges.map((slot) => {
+  const rowsOf: Record<EntityKind, (slot: Slot) => Row> = {
+    PERSON: base,
+    INSTITUTION: (slot) => ({ ...base(slot), kind: institutionKindOf(slot) }),
+    MODEL: (slot) => ({ ...base(slot), ...modelFacts(slot.members as ResolvedModel[]) }),
+    CHALLENGE: (slot) => {
       const c = challengeOf(slot)!;
       return { ...base(slot), label: c.label, description: c.description };
-    });
-    results.push(['CHALLENGE', await tx.challenge.createManyAndReturn({ data, select })]);
-  }
-  for (const [kind, rows] of results) {
-    const byKey = new Map(rows.map((r) => [r.key, r.id]));
-    for (const slot of created.get(kind)!) slot.id = byKey.get(slot.key)!;
+    },
+  };
+  for (const kind of KINDS) {
+    const slots = created.get(kind)!;
+    if (slots.length === 0) continue;
+    const rows = slots.map(rowsOf[kind]);
+    const inserted = await insertReturning(tx, TABLE[kind], Object.keys(rows[0]!), rows, [
+      'id',
+      'key',
+    ]);
+    const byKey = new Map(inserted.map((r) => [String(r.key), Number(r.id)]));
+    for (const slot of slots) slot.id = byKey.get(slot.key)!;
   }
 }
+
+const TABLE: Record<EntityKind, string> = {
+  PERSON: 'Person',
+  INSTITUTION: 'Institution',
+  MODEL: 'Model',
+  CHALLENGE: 'Challenge',
+};
 
 function challengeOf(slot: Slot) {
   const first = slot.members[0];

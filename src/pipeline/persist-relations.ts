@@ -1,6 +1,7 @@
 import type { Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type Facts, mergeFacts } from './persist-entities.ts';
+import { insertReturning, type Row } from './persist-rows.ts';
 import type { ResolvedEntity, ResolvedExtraction } from './resolve.ts';
 
 // Relations for the persist step: a relation row is found by its natural key (the ids of its
@@ -129,6 +130,26 @@ async function ensure<T extends { id: number }, R>(
   return ids;
 }
 
+/**
+ * New relation rows in one INSERT … RETURNING (persist-rows.ts), with the columns their natural
+ * key is made of; ids as numbers.
+ */
+async function create<R extends object, T extends { id: number }>(
+  tx: Tx,
+  table: string,
+  rows: R[],
+  returning: string[],
+): Promise<T[]> {
+  const inserted = await insertReturning(
+    tx,
+    table,
+    Object.keys(rows[0]!),
+    rows as unknown as Row[],
+    returning,
+  );
+  return inserted.map((row) => ({ ...row, id: Number(row.id) }) as unknown as T);
+}
+
 const idsOf = <R>(wanted: Map<string, R>, pick: (row: R) => number) => ({
   in: [...new Set([...wanted.values()].map(pick))],
 });
@@ -150,7 +171,7 @@ export async function ensureRelations(
           where: { personId: idsOf(wanted.affiliation, (r) => r.personId) },
           select: affiliationSelect,
         }),
-      (data) => tx.affiliation.createManyAndReturn({ data, select: affiliationSelect }),
+      (data) => create(tx, 'Affiliation', data, ['id', 'personId', 'institutionId', 'role']),
     ),
     development: await ensure(
       wanted.development,
@@ -160,7 +181,7 @@ export async function ensureRelations(
           where: { modelId: idsOf(wanted.development, (r) => r.modelId) },
           select: developmentSelect,
         }),
-      (data) => tx.development.createManyAndReturn({ data, select: developmentSelect }),
+      (data) => create(tx, 'Development', data, ['id', 'modelId', 'institutionId']),
     ),
     raised: await ensure(
       wanted.raised,
@@ -170,7 +191,7 @@ export async function ensureRelations(
           where: { personId: idsOf(wanted.raised, (r) => r.personId) },
           select: raisedSelect,
         }),
-      (data) => tx.raised.createManyAndReturn({ data, select: raisedSelect }),
+      (data) => create(tx, 'Raised', data, ['id', 'personId', 'challengeId']),
     ),
     modelVersion: await ensureVersions(tx, wanted.modelVersion),
   };
@@ -198,7 +219,7 @@ async function ensureVersions(tx: Tx, wanted: Map<string, VersionRow>) {
       for (const row of rows) stored.set(keys.modelVersion(row), row);
       return rows;
     },
-    (data) => tx.modelVersion.createManyAndReturn({ data, select }),
+    (data) => create(tx, 'ModelVersion', data, ['id', 'modelId', 'version']),
   );
   for (const [key, row] of wanted) {
     const old = stored.get(key);

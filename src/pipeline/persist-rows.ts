@@ -77,6 +77,39 @@ export async function insertRows<R extends object>(
   }
 }
 
+/** A table row as given to insertReturning: column name to value. */
+export type Row = Record<string, unknown>;
+
+/**
+ * Multi-row INSERT … RETURNING for the rows a batch creates (documents, entities, relations), in
+ * place of createManyAndReturn, which costs 0.5-1.3 ms per row here (500 people: 230-650 ms; this
+ * statement: 10-50 ms). Every row must have every column. Returns the `returning` columns of the
+ * inserted rows in no particular order (SQLite does not promise one): match them by a key.
+ */
+export async function insertReturning<K extends string>(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+  returning: readonly K[],
+): Promise<Record<K, unknown>[]> {
+  const result: Record<K, unknown>[] = [];
+  const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
+  const head = Prisma.raw(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
+  );
+  const tail = Prisma.raw(` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`);
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const values = rows
+      .slice(at, at + perStatement)
+      .map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => storable(row[c])))})`);
+    result.push(
+      ...(await tx.$queryRaw<Record<K, unknown>[]>`${head}${Prisma.join(values)}${tail}`),
+    );
+  }
+  return result;
+}
+
 /** Where an evidence span sits: its text and sentence, or null when it lies outside the text. */
 export function place(prepared: PreparedDocument, evidence: Evidence) {
   const { text } = prepared.doc;

@@ -13,6 +13,7 @@ import {
   relationFacts,
 } from './persist-relations.ts';
 import {
+  insertReturning,
   insertRows,
   MENTION_COLUMNS,
   type MentionRow,
@@ -116,11 +117,17 @@ async function writeDocuments(tx: Tx, docs: PreparedDocument[]) {
   }
   const fresh = docs.filter(({ doc }) => !ids.has(doc.source));
   if (fresh.length > 0) {
-    const rows = await tx.document.createManyAndReturn({
-      data: fresh.map(({ doc }) => ({ source: doc.source, ...documentFields(doc) })),
-      select: { id: true, source: true },
-    });
-    for (const row of rows) ids.set(row.source, row.id);
+    const ingestedAt = new Date();
+    const data = fresh.map(({ doc }) => ({
+      source: doc.source,
+      ...documentFields(doc),
+      ingestedAt,
+    }));
+    const rows = await insertReturning(tx, 'Document', Object.keys(data[0]!), data, [
+      'id',
+      'source',
+    ]);
+    for (const row of rows) ids.set(String(row.source), Number(row.id));
   }
   return { ids, replaced, touched };
 }
