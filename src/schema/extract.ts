@@ -2,9 +2,8 @@
 // nothing stored. Lets a user see why something was or was not found.
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
-import { type Preview, preview } from '../extract/preview.ts';
+import type { Preview } from '../extract/preview.ts';
 import type { Evidence } from '../extract/types.ts';
-import { DecodeError } from '../pipeline/decode.ts';
 import { badUserInput } from './errors.ts';
 
 /** Larger texts are refused: extraction of a page is linear, but a request must stay cheap. */
@@ -146,7 +145,7 @@ builder.queryField('extract', (t) =>
       text: t.arg.string({ required: true }),
       format: t.arg({ type: Format, defaultValue: 'txt' }),
     },
-    resolve: (_, { text, format }) => {
+    resolve: async (_, { text, format }) => {
       if (text.length > MAX_EXTRACT_CHARS) {
         throw new GraphQLError(
           `text is ${text.length} characters; extract takes at most ${MAX_EXTRACT_CHARS}.`,
@@ -155,6 +154,12 @@ builder.queryField('extract', (t) =>
           },
         );
       }
+      // The extraction code (lexicons, HTML parser, converters: ~45 MB and a third of a second)
+      // is loaded by the first preview, not by every server start.
+      const [{ preview }, { DecodeError }] = await Promise.all([
+        import('../extract/preview.ts'),
+        import('../pipeline/decode.ts'),
+      ]);
       try {
         return shape(preview(text, format ?? 'txt'));
       } catch (error) {
