@@ -40,6 +40,11 @@ const cached = config.responseCache
     )
   : null;
 const server = createServer(cached?.listener ?? app);
+// Node closes a keep-alive connection after 5 s without a new request. A server busy with
+// hundreds of clients may not read a waiting request for that long (its timer fires first), and
+// the client's request is then lost to a reset; keep connections long enough not to race.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
