@@ -6,6 +6,7 @@ import { decode } from './decode.ts';
 import type { PreparedDocument } from './persist.ts';
 import { type ResolvedExtraction, resolve } from './resolve.ts';
 import { segment } from './segment.ts';
+import { emptyTimings, type StepName, type StepTimings } from './steps.ts';
 import type { CleanDocument, DecodedDocument, RawDocument, Sentence } from './types.ts';
 
 // The pipeline for one document, as a fixed list of named steps:
@@ -14,24 +15,7 @@ import type { CleanDocument, DecodedDocument, RawDocument, Sentence } from './ty
 // this file's steps: read first, because an unchanged file is skipped on its hash before any
 // work is done; persist last, in batches, because it is the only step that touches the database.
 
-/** Every step a document goes through, in order. */
-export const STEPS = [
-  'read',
-  'decode',
-  'clean',
-  'segment',
-  'extract',
-  'resolve',
-  'persist',
-] as const;
-export type StepName = (typeof STEPS)[number];
-
-/** Milliseconds spent in each step (for one document, or summed over a seeding run). */
-export type StepTimings = Record<StepName, number>;
-
-export function emptyTimings(): StepTimings {
-  return { read: 0, decode: 0, clean: 0, segment: 0, extract: 0, resolve: 0, persist: 0 };
-}
+export { emptyTimings, STEPS, type StepName, type StepTimings } from './steps.ts';
 
 /** The implementations of the in-memory steps; tests may swap one for a hand-made one. */
 export interface Steps {

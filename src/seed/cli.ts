@@ -3,11 +3,12 @@ import { loadConfig } from '../config.ts';
 import { createPrismaClient } from '../db/client.ts';
 import { type DocumentReport, prepareDatabase, type SeedReport, seedDirectory } from './seed.ts';
 
-// npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--max-bytes N]
+// npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--workers N] [--max-bytes N]
 // One line per document on stdout, warnings on stderr, a total at the end. Exit code 0 only
 // when no file failed.
 
-const USAGE = 'usage: npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--max-bytes N]';
+const USAGE =
+  'usage: npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--workers N] [--max-bytes N]';
 
 function describe(report: DocumentReport): string {
   switch (report.status) {
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
         prune: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
+        workers: { type: 'string' },
         'max-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -76,11 +78,14 @@ async function main(): Promise<number> {
   try {
     const batchSize = positiveInteger(args.values['batch-size'], '--batch-size');
     const maxBytes = positiveInteger(args.values['max-bytes'], '--max-bytes');
+    const workers =
+      args.values.workers === '0' ? 0 : positiveInteger(args.values.workers, '--workers');
     await prepareDatabase(db, databaseUrl);
     const report = await seedDirectory(db, dir, {
       prune: args.values.prune,
       force: args.values.force,
       batchSize,
+      workers,
       maxBytes,
       onDocument: (document) => {
         console.log(describe(document));
