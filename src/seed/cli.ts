@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createPrismaClient } from '../db/client.ts';
+import { limitHeapGrowth } from '../heap.ts';
 import { type DocumentReport, prepareDatabase, type SeedReport, seedDirectory } from './seed.ts';
 
 // npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--workers N] [--max-bytes N]
@@ -48,6 +49,7 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
 }
 
 async function main(): Promise<number> {
+  limitHeapGrowth();
   let args: ReturnType<typeof parse>;
   const parse = () =>
     parseArgs({
