@@ -1,3 +1,4 @@
+import { dialectOfClient } from '../db/client.ts';
 import type { Evidence } from '../extract/types.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { PreparedDocument } from './persist.ts';
@@ -52,9 +53,24 @@ function storable(value: unknown): unknown {
 }
 
 /**
- * Multi-row INSERTs for the two tables that grow with the text (names and mentions). Prisma's
+ * SQLite: every row in one JSON parameter, spread into columns by json_each. Prisma maps each
+ * bound value in JS and SQLite compiles a VALUES list as long as the batch; one parameter costs
+ * neither (6,000 mentions: 78-87 ms against 127-194 ms as VALUES).
+ */
+function jsonInsert(table: string, columns: readonly string[], returning = '') {
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns
+    .map((_, i) => `value ->> ${i}`)
+    .join(', ')} FROM json_each(?)${returning}`;
+}
+
+const jsonRows = (rows: readonly object[], columns: readonly string[]) =>
+  JSON.stringify(rows.map((row) => columns.map((c) => storable((row as Row)[c]))));
+
+/**
+ * Bulk INSERTs for the two tables that grow with the text (names and mentions). Prisma's
  * createMany costs about 1 ms per row here (it splits into 999-value statements and maps every
- * value in JS); one parameterised statement per 30,000 values costs about 0.03 ms per row.
+ * value in JS); SQLite takes the rows as one JSON parameter, PostgreSQL as parameterised
+ * statements of up to 30,000 values.
  */
 export async function insertRows<R extends object>(
   tx: Tx,
@@ -62,6 +78,11 @@ export async function insertRows<R extends object>(
   columns: readonly (keyof R & string)[],
   rows: R[],
 ) {
+  if (rows.length === 0) return;
+  if (dialectOfClient(tx) === 'sqlite') {
+    await tx.$executeRawUnsafe(jsonInsert(table, columns), jsonRows(rows, columns));
+    return;
+  }
   const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
   const head = Prisma.raw(
     `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
@@ -93,12 +114,20 @@ export async function insertReturning<K extends string>(
   rows: readonly Row[],
   returning: readonly K[],
 ): Promise<Record<K, unknown>[]> {
+  if (rows.length === 0) return [];
+  const returned = ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`;
+  if (dialectOfClient(tx) === 'sqlite') {
+    return tx.$queryRawUnsafe<Record<K, unknown>[]>(
+      jsonInsert(table, columns, returned),
+      jsonRows(rows, columns),
+    );
+  }
   const result: Record<K, unknown>[] = [];
   const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
   const head = Prisma.raw(
     `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
   );
-  const tail = Prisma.raw(` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`);
+  const tail = Prisma.raw(returned);
   for (let at = 0; at < rows.length; at += perStatement) {
     const values = rows
       .slice(at, at + perStatement)
