@@ -17,6 +17,7 @@ import {
   suffixNotBefore,
   WEAK_START_CHARS,
 } from './lexicon.ts';
+import { memoized } from './memo.ts';
 import { isCommonNoun, isDictionaryWord, isOrdinaryPhrase } from './names.ts';
 import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
 import type { InstitutionKind } from './types.ts';
@@ -92,7 +93,9 @@ export function stripLegalForm(name: string): string {
 }
 
 /** Whether a name is only generic words (中小银行, 区域内中小银行, 股份制银行). */
-export function isGenericName(name: string): boolean {
+export const isGenericName = memoized(genericName);
+
+function genericName(name: string): boolean {
   let core = stripLegalForm(foldForMatch(name));
   for (const { suffix } of institutionSuffixes) {
     if (core.endsWith(suffix)) {

@@ -2,13 +2,14 @@
 // Latin-letter name. Where a name runs straight into the next word (副行长黄进众邦银行), the
 // document decides its length: a name that also stands elsewhere without the next character is
 // the shorter one.
-import { Jieba } from '@node-rs/jieba';
+import { Jieba, type TaggedWord } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import type { DocContext } from './context.ts';
 import { honorifics, patterns, roleTitleSet, surnames } from './lexicon.ts';
 
 const honorificSet = new Set(honorifics);
 
+import { memoized } from './memo.ts';
 import { countOccurrences, foldForMatch, isCjk } from './text.ts';
 
 /** Characters that end a name when they follow two name characters (也 in 杜蘅也谈到). */
@@ -22,10 +23,15 @@ const NOT_IN_NAME = new Set([...'的了是着把被这那们个等与或及']);
 
 let jieba: Jieba | undefined;
 
+/** jieba's part-of-speech tagging of `text` (no HMM), asked once per distinct text. */
+const tag = memoized((text: string): TaggedWord[] => {
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(text, false);
+});
+
 /** Whether `word` is an ordinary dictionary word (公司, 高管, 田野), not only a name. */
 export function isDictionaryWord(word: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  const parts = jieba.tag(word, false);
+  const parts = tag(word);
   return parts.length === 1 && parts[0]?.word === word;
 }
 
@@ -34,35 +40,30 @@ const FUNCTION_TAGS = /^(?:v|vd|vg|d|dg|p|c|r|rr|rz|u|uj|ul|uz|ug|uv|ud|m|mq|q|t
 
 /** Whether `text` reads as ordinary words with a verb or function word in it (如何借助, 覆盖明德). */
 export function isOrdinaryPhrase(text: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.tag(text, false).some((t) => t.word.length >= 2 && FUNCTION_TAGS.test(t.tag));
+  return tag(text).some((t) => t.word.length >= 2 && FUNCTION_TAGS.test(t.tag));
 }
 
 /** Whether `word` is one dictionary word used as a common noun (部门, 会议), not a verb. */
 export function isCommonNoun(word: string): boolean {
   if (!isDictionaryWord(word)) return false;
-  jieba ??= Jieba.withDict(dict);
-  return jieba.tag(word, false)[0]?.tag === 'n';
+  return tag(word)[0]?.tag === 'n';
 }
 
 /** Whether a two-character word is a verb or an adverb (牵头, 专门), never a name's end. */
 function opensFunctionWord(word: string): boolean {
   if (word.length !== 2 || !isDictionaryWord(word)) return false;
-  jieba ??= Jieba.withDict(dict);
-  return jieba.tag(word, false).some((t) => /^(?:v|vd|vn|d|ad|p|c)$/.test(t.tag));
+  return tag(word).some((t) => /^(?:v|vd|vn|d|ad|p|c)$/.test(t.tag));
 }
 
 /** Whether a window starts with a verb of two or more characters (担任, 主持). */
 function opensVerb(window: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  const [first] = jieba.tag(window, false);
+  const [first] = tag(window);
   return first !== undefined && first.word.length >= 2 && /^v/.test(first.tag);
 }
 
 /** Whether a window starts with a two-character word followed by a verb (专门|负责). */
 function opensWordBeforeVerb(window: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  const [first, second] = jieba.tag(window, false);
+  const [first, second] = tag(window);
   return first?.word.length === 2 && second !== undefined && /^v/.test(second.tag);
 }
 
@@ -74,8 +75,7 @@ const OPENING_FUNCTION_TAGS = /^(?:c|d|df|p|r|rr|rz|u|uj|ul|uz|ug|uv|ud|y|e|o)$/
  * (放大, 金融语料, 既懂): no multi-character common word in it, no function word opening it.
  */
 export function looksCoined(name: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  const tokens = jieba.tag(name, false);
+  const tokens = tag(name);
   if (tokens.some((t) => t.word.length >= 2 && !PROPER_TAGS.test(t.tag))) return false;
   return !OPENING_FUNCTION_TAGS.test(tokens[0]?.tag ?? '');
 }
@@ -197,8 +197,7 @@ export function plausiblePersonName(written: string, strict: boolean): boolean {
  * conjunction before a noun (和模型). Names jieba knows as names (nr) are kept.
  */
 function readsAsWords(name: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  const tokens = jieba.tag(name, false);
+  const tokens = tag(name);
   const [first, second] = tokens;
   if (tokens.length === 1 && first && /^(?:d|p|c|r|v|vd|vn|u|m|q|t|f|ad|an)$/.test(first.tag))
     return true;
