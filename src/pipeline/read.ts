@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { DocumentFormat, RawDocument } from './types.ts';
@@ -134,22 +134,37 @@ export async function readDocument(
   maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<RawDocument> {
   try {
-    const { size } = await stat(file.path);
-    if (size > maxBytes) {
-      throw new ReadError(file.source, `too large: ${size} bytes (the limit is ${maxBytes})`);
-    }
-    const bytes = await readFile(file.path);
-    // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) {
-      throw new ReadError(
-        file.source,
-        `too large: ${bytes.length} bytes (the limit is ${maxBytes})`,
-      );
-    }
-    if (bytes.length === 0) throw new ReadError(file.source, 'empty file');
-    return { source: file.source, format: file.format, bytes };
+    checkSize(file, (await stat(file.path)).size, maxBytes);
+    return checked(file, await readFile(file.path), maxBytes);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(file.source, reason(error));
   }
+}
+
+/**
+ * readDocument without the event loop, for a worker thread that only reads and extracts: an
+ * asynchronous read takes several turns of a loop that extraction keeps busy for milliseconds.
+ */
+export function readDocumentSync(file: DocumentFile, maxBytes = DEFAULT_MAX_BYTES): RawDocument {
+  try {
+    checkSize(file, statSync(file.path).size, maxBytes);
+    return checked(file, readFileSync(file.path), maxBytes);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(file.source, reason(error));
+  }
+}
+
+function checkSize(file: DocumentFile, size: number, maxBytes: number) {
+  if (size > maxBytes) {
+    throw new ReadError(file.source, `too large: ${size} bytes (the limit is ${maxBytes})`);
+  }
+}
+
+function checked(file: DocumentFile, bytes: Buffer, maxBytes: number): RawDocument {
+  // The file may have grown between stat and read.
+  checkSize(file, bytes.length, maxBytes);
+  if (bytes.length === 0) throw new ReadError(file.source, 'empty file');
+  return { source: file.source, format: file.format, bytes };
 }

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { PreparedDocument } from '../pipeline/persist.ts';
-import { DEFAULT_MAX_BYTES, type DocumentFile, readDocument } from '../pipeline/read.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  type DocumentFile,
+  readDocument,
+  readDocumentSync,
+} from '../pipeline/read.ts';
 import {
   defaultSteps,
   emptyTimings,
@@ -8,6 +13,7 @@ import {
   type Steps,
   type StepTimings,
 } from '../pipeline/run.ts';
+import type { RawDocument } from '../pipeline/types.ts';
 import { errorMessage } from './error-message.ts';
 
 // One file through every step before persist: read, then (unless its hash says it is unchanged)
@@ -28,22 +34,46 @@ export interface PrepareOptions {
   steps?: Steps;
 }
 
-/** Reads and prepares one file; never throws (a failure is an outcome). */
-export async function prepareFile(
+/** A file read (or not), before the in-memory steps. */
+export type ReadOutcome = { raw: RawDocument; readMs: number } | { error: string; readMs: number };
+
+/** The read step alone; `sync` on a thread that has nothing else to do meanwhile. */
+export async function readFile(
   file: DocumentFile,
-  options: PrepareOptions = {},
-): Promise<FileOutcome> {
-  const timings = emptyTimings();
+  options: Pick<PrepareOptions, 'maxBytes'> & { sync?: boolean } = {},
+): Promise<ReadOutcome> {
+  const started = performance.now();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    const readStarted = performance.now();
-    const raw = await readDocument(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    timings.read += performance.now() - readStarted;
-    const hash = createHash('sha256').update(raw.bytes).digest('hex');
+    const raw = options.sync
+      ? readDocumentSync(file, maxBytes)
+      : await readDocument(file, maxBytes);
+    return { raw, readMs: performance.now() - started };
+  } catch (error) {
+    return { error: errorMessage(error), readMs: performance.now() - started };
+  }
+}
+
+/** The steps after read, unless the content hash says the file is unchanged. Never throws. */
+export function prepareRead(read: ReadOutcome, options: PrepareOptions = {}): FileOutcome {
+  const timings = emptyTimings();
+  timings.read = read.readMs;
+  if ('error' in read) return { status: 'failed', error: read.error, timings };
+  try {
+    const hash = createHash('sha256').update(read.raw.bytes).digest('hex');
     if (!options.force && options.knownHash === hash) return { status: 'skipped', timings };
-    const { prepared, timings: spent } = prepareDocument(raw, options.steps ?? defaultSteps);
+    const { prepared, timings: spent } = prepareDocument(read.raw, options.steps ?? defaultSteps);
     for (const step of Object.keys(spent) as (keyof StepTimings)[]) timings[step] += spent[step];
     return { status: 'prepared', prepared, timings };
   } catch (error) {
     return { status: 'failed', error: errorMessage(error), timings };
   }
+}
+
+/** Reads and prepares one file; never throws (a failure is an outcome). */
+export async function prepareFile(
+  file: DocumentFile,
+  options: PrepareOptions = {},
+): Promise<FileOutcome> {
+  return prepareRead(await readFile(file, options), options);
 }
