@@ -133,7 +133,10 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       seeding.push(result);
     }
     const largest = seeding.reduce((a, b) => (b.documents > a.documents ? b : a));
-    const args = pickArguments(largest.databasePath, options.argumentCount);
+    const { measured: args, warmup: warmupArgs } = pickArguments(
+      largest.databasePath,
+      options.argumentCount,
+    );
 
     log(`starting servers on the ${largest.documents}-document database…`);
     const ours = await startOurs(largest.databasePath);
@@ -160,13 +163,15 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     for (let round = 1; round <= options.rounds; round++) {
       for (const operation of OPERATIONS) {
         for (const server of started) {
-          const bodies =
+          const bodiesOf = (list: typeof args) =>
             server.key === 'postgraphile'
-              ? (operation.postgraphile?.(args) ?? null)
-              : operation.ours(args);
+              ? (operation.postgraphile?.(list) ?? null)
+              : operation.ours(list);
+          const bodies = bodiesOf(args);
           if (!bodies) continue;
           const result = await runLoad(server.url, bodies, {
             ...options,
+            warmupBodies: bodiesOf(warmupArgs) ?? bodies,
             serverCpuMs: server.cpuMs,
           });
           log(

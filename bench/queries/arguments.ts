@@ -76,8 +76,33 @@ function relations(db: Database.Database) {
   return graph;
 }
 
-/** Reads up to `count` distinct arguments per operation from the SQLite file at `path`. */
-export function pickArguments(path: string, count: number, seed = 'bench-arguments'): Arguments {
+/**
+ * Reads up to `count` distinct arguments per operation from the SQLite file at `path` to measure
+ * with, and as many others to warm the servers up with: warming up on the measured arguments
+ * would fill a response cache before the measurement, which then never meets a first request.
+ */
+export function pickArguments(
+  path: string,
+  count: number,
+  seed = 'bench-arguments',
+): { measured: Arguments; warmup: Arguments } {
+  const both = drawArguments(path, count * 2, seed);
+  const split = <T>(list: T[]): [T[], T[]] => {
+    const measured = list.filter((_, i) => i % 2 === 0).slice(0, count);
+    const rest = list.filter((_, i) => i % 2 === 1);
+    return [measured, rest.length > 0 ? rest : measured];
+  };
+  const parts = Object.fromEntries(
+    Object.entries(both).map(([key, list]) => [key, split(list as unknown[])]),
+  ) as { [K in keyof Arguments]: [Arguments[K], Arguments[K]] };
+  const pick = (side: 0 | 1) =>
+    Object.fromEntries(
+      Object.entries(parts).map(([key, halves]) => [key, halves[side]]),
+    ) as unknown as Arguments;
+  return { measured: pick(0), warmup: pick(1) };
+}
+
+function drawArguments(path: string, count: number, seed: string): Arguments {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const random = new Random(seed);
@@ -141,6 +166,7 @@ export function pickArguments(path: string, count: number, seed = 'bench-argumen
     }
     return {
       pageAfter: spread(people, count).map((id) => id - 1),
+      // Alternate picks go to the measurement and to the warm-up, so both spread over all people.
       affiliated: shuffled(affiliated, random).slice(0, count),
       searchTerms: [...terms],
       centers,

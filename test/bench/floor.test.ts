@@ -40,7 +40,7 @@ describe('the cost floor', () => {
   it('answers every benchmark request exactly as our API does', async () => {
     const app = createApp({ db, logger: createLogger('silent') });
     const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}/graphql`;
-    const args = pickArguments(path, 12);
+    const args = pickArguments(path, 12).measured;
     const post = (url: string, fetcher: typeof fetch, body: string) =>
       fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
         (response) => response.json(),
