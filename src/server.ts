@@ -2,11 +2,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { config } from './config.ts';
 import { db } from './db.ts';
+import { limitHeapGrowth } from './heap.ts';
 import { withResponseCache } from './response-cache.ts';
 import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
 import { createApp, graphqlEndpoint } from './yoga.ts';
 
 // Only starts things: the schema is in src/schema, the HTTP app in yoga.ts.
+
+limitHeapGrowth();
 
 // prepareDatabase applies the migrations (migrate() of src/db/migrate.ts) and, on SQLite, turns
 // on write-ahead logging so a seed running beside the server does not block its reads.
