@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { buildDist } from '../scripts/build.mjs';
 import { DEFAULT_SEED, generateCorpus } from './corpus/generate.ts';
 import { sampleMemory } from './lib/processes.ts';
 import { postgresAvailable } from './postgres/cluster.ts';
@@ -120,6 +121,8 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
   const before = loadavg();
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'kg-bench-'));
   mkdirSync(workDir, { recursive: true });
+  log('building dist/ (scripts/build.mjs), as npm start and npm run seed do…');
+  await buildDist();
   const started: RunningServer[] = [];
   try {
     const seeding: SeedResult[] = [];

@@ -128,7 +128,7 @@ export function formatReport(report: BenchReport, command: string): string {
 
   lines.push('## Seeding', '');
   lines.push(
-    `The real seed command (\`src/seed/cli.ts --batch-size ${options.batchSize}\`) in its own process on a new database, timed from spawn to exit.`,
+    `The real seed command (\`npm run seed\`: \`dist/seed.mjs --batch-size ${options.batchSize}\`) in its own process on a new database, timed from spawn to exit.`,
     '',
     '| documents | time | documents/s | peak RSS | failed | time per pipeline step (summed) |',
     '| ---: | ---: | ---: | ---: | ---: | --- |',
@@ -179,7 +179,7 @@ export function formatReport(report: BenchReport, command: string): string {
 
   lines.push('## Serving', '');
   lines.push(
-    `Ours (\`src/server.ts\`, NODE_ENV=production) on the ${number(report.queriesOn)}-document database: ready (spawn to /ready answering) in ${number(report.serving.readyMs)} ms; peak RSS over the whole query run ${number(report.serving.peakRssBytes / MB)} MB${report.serving.uncachedPeakRssBytes ? ` (${number(report.serving.uncachedPeakRssBytes / MB)} MB without the response cache)` : ''}.`,
+    `Ours (\`npm start\`: \`dist/server.mjs\`, NODE_ENV=production) on the ${number(report.queriesOn)}-document database: ready (spawn to /ready answering) in ${number(report.serving.readyMs)} ms; peak RSS over the whole query run ${number(report.serving.peakRssBytes / MB)} MB${report.serving.uncachedPeakRssBytes ? ` (${number(report.serving.uncachedPeakRssBytes / MB)} MB without the response cache)` : ''}.`,
     '',
     `Start-up to ready: ${Object.entries(report.servers)
       .map(([key, value]) => `${SERVER_NAMES[key as ServerKey]} ${number(value!.readyMs)} ms`)

@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeArgs, start } from './lib/processes.ts';
+import { programArgs, start } from './lib/processes.ts';
 
-// Seeding, as a user runs it: the real seed command (src/seed/cli.ts) in a process of its own
-// on a fresh database file, timed from spawn to exit. Its peak resident memory comes from the
-// process itself (report-peak.mjs prints getrusage's maxRSS as it exits), so nothing is missed
-// between two samples.
+// Seeding, as a user runs it: the real seed command (dist/seed.mjs, as `npm run seed` runs it)
+// in a process of its own on a fresh database file, timed from spawn to exit. Its peak resident
+// memory comes from the process itself (report-peak.mjs prints getrusage's maxRSS as it exits),
+// so nothing is missed between two samples.
 
 export interface SeedResult {
   documents: number;
@@ -37,7 +37,7 @@ export async function benchSeed(
     [
       '--import',
       new URL('./lib/report-peak.mjs', import.meta.url).pathname,
-      ...nodeArgs('src/seed/cli.ts', [dir, '--batch-size', String(batchSize)]),
+      ...programArgs('seed', [dir, '--batch-size', String(batchSize)]),
     ],
     { env: { DATABASE_URL: `file:${databasePath}`, NODE_ENV: 'production' } },
   );

@@ -6,6 +6,7 @@ import {
   childrenOf,
   cpuTimeMs,
   nodeArgs,
+  programArgs,
   start,
   waitForReady,
 } from './lib/processes.ts';
@@ -13,7 +14,7 @@ import { type Cluster, freePort, startCluster } from './postgres/cluster.ts';
 import { copySqliteToPostgres } from './postgres/copy-sqlite.ts';
 
 // The servers the query benchmark compares, each in a process of its own on a free loopback
-// port: ours (src/server.ts, as `npm start` runs it), the cost floor (bench/floor/server.ts) and
+// port: ours (dist/server.mjs, as `npm start` runs it), the cost floor (bench/floor/server.ts) and
 // PostGraphile on a copy of the same data in PostgreSQL.
 
 export type ServerKey = 'ours' | 'oursUncached' | 'floor' | 'postgraphile';
@@ -57,7 +58,7 @@ export async function startOurs(databasePath: string, { responseCache = true } =
   const port = await freePort();
   return launch(
     responseCache ? 'ours' : 'oursUncached',
-    nodeArgs('src/server.ts'),
+    programArgs('server'),
     {
       DATABASE_URL: `file:${databasePath}`,
       PORT: String(port),

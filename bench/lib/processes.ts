@@ -10,6 +10,14 @@ export function nodeArgs(script: string, args: string[] = []): string[] {
   return ['--import', 'tsx', script, ...args];
 }
 
+/**
+ * One of our programs as `npm start` and `npm run seed` run it: the bundle in dist/ (built by
+ * runBench before anything is measured, scripts/build.mjs).
+ */
+export function programArgs(program: 'server' | 'seed', args: string[] = []): string[] {
+  return [`dist/${program}.mjs`, ...args];
+}
+
 export interface Child {
   process: ChildProcess;
   /** Everything the process wrote, for error messages. */

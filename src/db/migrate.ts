@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
+import { projectRoot } from '../paths.ts';
 import { adapterFor, sqlitePath } from './client.ts';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { postgresClient, withMigrationLock } from './postgres-locks.ts';
@@ -18,7 +19,6 @@ import { prismaPaths, schemaText } from './schemas.ts';
 // Each database has its own folder (src/db/schemas.ts): prisma/migrations for SQLite,
 // prisma/postgresql/migrations for PostgreSQL; the URL's scheme picks one.
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 /** The SQLite migrations (the PostgreSQL ones: prismaPaths.postgresql.migrations). */
 export const migrationsDir = prismaPaths.sqlite.migrations;
 export const schemaFile = prismaPaths.sqlite.schema;

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.ts';
 import type { Dialect } from './dialect.ts';
 
 // One data model, prisma/schema.prisma (SQLite), is the source of truth. The PostgreSQL schema is
 // derived from it: the provider swapped, its client generated next to the SQLite one, and the
 // Pothos types (the same for both) generated once. scripts/prisma-schemas.ts writes the derived
 // file so `prisma generate` (and the Prisma CLI, where it can run) can read it.
-
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Where each database's schema and migrations live. */
 export const prismaPaths: Record<Dialect, { schema: string; migrations: string }> = {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import { projectRoot } from '../paths.ts';
 
 // The graph explorer: static files served beside the API, no build step. Cytoscape comes from
 // node_modules through its own route, since the machines serving it may be offline (no CDN).
 
-const here = import.meta.dirname;
+const here = join(projectRoot, 'src/explorer');
 const cytoscape = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
 
 const FILES: Record<string, { path: string; type: string }> = {

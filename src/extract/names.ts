@@ -3,7 +3,7 @@
 // document decides its length: a name that also stands elsewhere without the next character is
 // the shorter one.
 import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import type { DocContext } from './context.ts';
 import { honorifics, patterns, roleTitleSet, surnames } from './lexicon.ts';
 

@@ -21,7 +21,11 @@ export interface PreparePool {
   close(): Promise<void>;
 }
 
-const entry = new URL('./prepare-worker-entry.mjs', import.meta.url);
+// From a build (npm run build: dist/*.mjs) the worker is its own bundle; from the sources it
+// goes through an entry that registers tsx first.
+const entry = import.meta.url.endsWith('.ts')
+  ? new URL('./prepare-worker-entry.mjs', import.meta.url)
+  : new URL('./prepare-worker.mjs', import.meta.url);
 
 /** `size` worker threads (at least one). */
 export function createPreparePool(size: number): PreparePool {

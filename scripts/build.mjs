@@ -1,0 +1,47 @@
+// Bundles the programs users run (the server, the seed and extract commands, the seed's
+// extraction worker) into dist/ with esbuild: `npm start` and `npm run seed` run these, not the
+// TypeScript through tsx, whose loader costs every process and worker thread ~40 MB and part of
+// a second at start. Packages stay in node_modules (imported, not copied); chunks shared by
+// the entries are split out. Takes well under a second; tests and `npm run dev` use src/.
+//   node scripts/build.mjs [--quiet]
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist');
+
+/**
+ * Builds dist/; returns the folder. Files are overwritten in place, never removed first: a server
+ * started from dist/ loads some chunks on first use, and the same sources give the same names.
+ */
+export async function buildDist() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: {
+      server: 'src/server.ts',
+      seed: 'src/seed/cli.ts',
+      extract: 'src/extract/cli.ts',
+      'prepare-worker': 'src/seed/prepare-worker.ts',
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  return outdir;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  await buildDist();
+  if (!process.argv.includes('--quiet')) {
+    console.error(`built dist/ in ${Math.round(performance.now() - started)} ms`);
+  }
+}
