@@ -10,12 +10,23 @@ export function nodeArgs(script: string, args: string[] = []): string[] {
   return ['--import', 'tsx', script, ...args];
 }
 
+const SCRIPT_OF = { server: 'start', seed: 'seed' } as const;
+
 /**
- * One of our programs as `npm start` and `npm run seed` run it: the bundle in dist/ (built by
- * runBench before anything is measured, scripts/build.mjs).
+ * One of our programs as `npm start` and `npm run seed` run it: node's arguments are read from
+ * that script in package.json (its last command: flags, then the bundle in dist/, which runBench
+ * builds before anything is measured), so the bench never runs them otherwise than users do.
  */
 export function programArgs(program: 'server' | 'seed', args: string[] = []): string[] {
-  return [`dist/${program}.mjs`, ...args];
+  const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  const command = scripts[SCRIPT_OF[program]]!.split('&&').at(-1)!.trim().split(/\s+/);
+  if (command[0] !== 'node' || !command.at(-1)!.startsWith('dist/')) {
+    throw new Error(`npm run ${SCRIPT_OF[program]} no longer ends with "node … dist/…"`);
+  }
+  return [...command.slice(1), ...args];
 }
 
 export interface Child {
