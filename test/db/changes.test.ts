@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onDataChanged } from '../../src/db/changes.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 // onDataChanged hears every committed graph write, whichever client or process makes it: what a
 // response cache subscribes to so that no process serves a graph another one has changed.
 
-const CORPUS = '/work/shared/corpus/dev';
+const CORPUS = DEV_CORPUS;
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 

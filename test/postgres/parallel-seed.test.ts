@@ -8,6 +8,7 @@ import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { formatOf } from '../../src/pipeline/read.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { graphByName, rowCounts } from '../seed/build.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -18,7 +19,7 @@ import { createTestDatabase } from '../support/database.ts';
 // names from only some of its documents. Each document comes in three copies (three sources) to
 // give the seeds more writes to interleave.
 
-const CORPUS = '/work/shared/corpus/dev';
+const CORPUS = DEV_CORPUS;
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const clients: Db[] = [];

@@ -5,13 +5,14 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { onDataChanged } from '../../src/db/changes.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestDatabaseUrl } from '../support/database.ts';
 
 // Several server processes on one PostgreSQL database, started together on an empty one (they
 // take turns at the migrations) and serving while a seed process writes: no request fails, every
 // server ends up serving the whole graph, and the change signal reaches other processes.
 
-const CORPUS = '/work/shared/corpus/dev';
+const CORPUS = DEV_CORPUS;
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const servers: ChildProcess[] = [];

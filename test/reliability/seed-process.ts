@@ -5,12 +5,14 @@ import { join, resolve } from 'node:path';
 import { createPrismaClient } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { prepareDatabase, type SeedReport, seedDirectory } from '../../src/seed/seed.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 
-// The seed command and the server as the user runs them (node with tsx, as `npm run seed` and
-// `npm start` do), each in its own process on a database file of the test's temp folder.
+// The seed command and the server, each in its own process on a database file of the test's temp
+// folder, run from the sources through tsx (`npm run seed` and `npm start` run the same code
+// bundled into dist/, which test/bench/smoke.test.ts starts).
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DEV_CORPUS = '/work/shared/corpus/dev';
+export { DEV_CORPUS };
 
 /** The dev corpus's documents (not their gold files). */
 export function devDocuments(): string[] {

@@ -7,9 +7,10 @@ import type { SecuritySettings } from '../../src/security.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
 import { createApp } from '../../src/yoga.ts';
 import { createTestDatabase } from '../api/fixture.ts';
+import { DEV_CORPUS } from '../dev-corpus.ts';
 
 /** The development corpus: real documents. */
-export const DEV_CORPUS = '/work/shared/corpus/dev';
+export { DEV_CORPUS };
 
 /** A test database holding the dev corpus, seeded as `npm run seed` would. */
 export async function seededDatabase() {
