@@ -1,5 +1,6 @@
 import type { EntityKind } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { summarizeFacts } from '../graph/model-facts.ts';
 import { deriveNames, type NameUse } from '../graph/names.ts';
 import type { PreparedDocument } from './persist.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
@@ -192,38 +193,12 @@ function nameUses(slot: Slot): NameUse[] {
   );
 }
 
-/** The model-level facts: the largest parameter count and earliest date stated anywhere. */
+/**
+ * A new model's facts from the batch's statements (model and versions); every batch then
+ * recomputes them from the ModelFact rows (src/graph/model-facts.ts), which gives the same.
+ */
 function modelFacts(models: ResolvedModel[]) {
-  const stated = models.flatMap((m) => [m, ...m.versions]);
-  const largest = stated
-    .filter((s) => s.parameterCount !== undefined)
-    .sort((a, b) => b.parameterCount! - a.parameterCount!)[0];
-  const releasedAt = stated
-    .map((s) => s.releasedAt)
-    .filter((d): d is string => Boolean(d))
-    .sort()[0];
-  return {
-    parameters: largest?.parameters ?? stated.find((s) => s.parameters)?.parameters ?? null,
-    parameterCount: largest?.parameterCount ?? null,
-    releasedAt: releasedAt ?? null,
-  };
-}
-
-export type Facts = {
-  parameters: string | null;
-  parameterCount: number | null;
-  releasedAt: string | null;
-};
-
-/** Combines stored and newly stated facts the same way whatever the order they arrive in. */
-export function mergeFacts(a: Facts, b: Facts): Facts {
-  const larger = (b.parameterCount ?? -1) > (a.parameterCount ?? -1) ? b : a;
-  const dates = [a.releasedAt, b.releasedAt].filter((d): d is string => d !== null).sort();
-  return {
-    parameters: larger.parameters ?? a.parameters ?? b.parameters,
-    parameterCount: larger.parameterCount,
-    releasedAt: dates[0] ?? null,
-  };
+  return summarizeFacts(models.flatMap((m) => [m, ...m.versions]));
 }
 
 // Each kind's new rows in one INSERT … RETURNING (persist-rows.ts), matched back by key.
@@ -274,7 +249,7 @@ function institutionKindOf(slot: Slot) {
 }
 
 /**
- * Updates what existing entities learn from the batch: an institution's kind, model facts, and a
+ * Updates what existing entities learn from the batch: an institution's kind, and a
  * challenge's taxonomy name, label and description when the taxonomy has changed.
  */
 async function updateExisting(tx: Tx, slots: Slot[]) {
@@ -312,25 +287,7 @@ async function updateExisting(tx: Tx, slots: Slot[]) {
       }
     }
   }
-  const models = slots.filter((s) => s.kind === 'MODEL');
-  if (models.length > 0) {
-    const stored = await tx.model.findMany({
-      where: { id: { in: models.map((s) => s.id!) } },
-      select: { id: true, parameters: true, parameterCount: true, releasedAt: true },
-    });
-    const byId = new Map(stored.map((r) => [r.id, r]));
-    for (const slot of models) {
-      const old = byId.get(slot.id!)!;
-      const now = mergeFacts(old, modelFacts(slot.members as ResolvedModel[]));
-      if (
-        now.parameters !== old.parameters ||
-        now.parameterCount !== old.parameterCount ||
-        now.releasedAt !== old.releasedAt
-      ) {
-        await tx.model.update({ where: { id: slot.id! }, data: now });
-      }
-    }
-  }
+  // Model facts: refreshModelFacts at the end of the batch (src/graph/model-facts.ts).
 }
 
 export interface EntityResolution {
@@ -344,7 +301,7 @@ export interface EntityResolution {
 
 /**
  * Maps every entity of the batch to a graph entity, creating the new ones (named from the
- * batch's names) and updating what existing ones learn: an institution's kind, model facts.
+ * batch's names) and updating what existing ones learn: an institution's kind.
  */
 export async function resolveEntities(tx: Tx, docs: PreparedDocument[]): Promise<EntityResolution> {
   const indexes = await loadIndex(tx, docs);

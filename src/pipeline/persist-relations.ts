@@ -1,6 +1,6 @@
 import type { Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { type Facts, mergeFacts } from './persist-entities.ts';
+import { type Facts, summarizeFacts } from '../graph/model-facts.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
 import type { ResolvedEntity, ResolvedExtraction } from './resolve.ts';
 
@@ -52,6 +52,9 @@ const keys = {
   raised: (r: RaisedRow) => `${r.personId}|${r.challengeId}`,
   modelVersion: (r: { modelId: number; version: string }) => `${r.modelId}|${r.version}`,
 };
+
+/** The natural key of a model's version, as relationIds.modelVersion is keyed. */
+export const versionKey = keys.modelVersion;
 
 export function emptyWanted(): WantedRelations {
   return {
@@ -108,7 +111,7 @@ export function relationFacts(
       };
       const key = keys.modelVersion(row);
       const held = wanted.modelVersion.get(key);
-      wanted.modelVersion.set(key, held ? { ...held, ...mergeFacts(held, row) } : row);
+      wanted.modelVersion.set(key, held ? { ...held, ...summarizeFacts([held, row]) } : row);
       facts.push({ table: 'modelVersion', key, evidence: v.evidence });
     }
   }
@@ -197,41 +200,19 @@ export async function ensureRelations(
   };
 }
 
-/** Versions also carry facts: a stored version learns a larger parameter count or earlier date. */
+/**
+ * Versions, found or created (a new one with the facts the batch states; stored ones are brought
+ * up to date by refreshModelFacts at the end of the batch, src/graph/model-facts.ts).
+ */
 async function ensureVersions(tx: Tx, wanted: Map<string, VersionRow>) {
-  const select = {
-    id: true,
-    modelId: true,
-    version: true,
-    parameters: true,
-    parameterCount: true,
-    releasedAt: true,
-  } as const;
-  const stored = new Map<string, Facts & { id: number }>();
-  const ids = await ensure(
+  return ensure(
     wanted,
     keys.modelVersion,
-    async () => {
-      const rows = await tx.modelVersion.findMany({
+    () =>
+      tx.modelVersion.findMany({
         where: { modelId: idsOf(wanted, (r) => r.modelId) },
-        select,
-      });
-      for (const row of rows) stored.set(keys.modelVersion(row), row);
-      return rows;
-    },
+        select: { id: true, modelId: true, version: true },
+      }),
     (data) => create(tx, 'ModelVersion', data, ['id', 'modelId', 'version']),
   );
-  for (const [key, row] of wanted) {
-    const old = stored.get(key);
-    if (!old) continue;
-    const now = mergeFacts(old, row);
-    if (
-      now.parameters !== old.parameters ||
-      now.parameterCount !== old.parameterCount ||
-      now.releasedAt !== old.releasedAt
-    ) {
-      await tx.modelVersion.update({ where: { id: old.id }, data: now });
-    }
-  }
-  return ids;
 }

@@ -67,14 +67,14 @@ const jsonRows = (rows: readonly object[], columns: readonly string[]) =>
   JSON.stringify(rows.map((row) => columns.map((c) => storable((row as Row)[c]))));
 
 /**
- * Bulk INSERTs for the two tables that grow with the text (names and mentions). Prisma's
+ * Bulk INSERTs for the tables that grow with the text (names, mentions, model facts). Prisma's
  * createMany costs about 1 ms per row here (it splits into 999-value statements and maps every
  * value in JS); SQLite takes the rows as one JSON parameter, PostgreSQL as parameterised
  * statements of up to 30,000 values.
  */
 export async function insertRows<R extends object>(
   tx: Tx,
-  table: 'Name' | 'Mention',
+  table: 'Name' | 'Mention' | 'ModelFact',
   columns: readonly (keyof R & string)[],
   rows: R[],
 ) {

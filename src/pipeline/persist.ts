@@ -3,6 +3,7 @@ import { graphWriteTransaction } from '../db/write-transaction.ts';
 import type { EntityKind, Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { collectGarbage, collectTouched, type Touched } from '../graph/gc.ts';
+import { refreshModelFacts, type Stated, statesFacts } from '../graph/model-facts.ts';
 import { refreshNames } from '../graph/names.ts';
 import { entitiesOf, FOREIGN_KEY, KINDS, resolveEntities } from './persist-entities.ts';
 import {
@@ -11,6 +12,7 @@ import {
   RELATION_MENTION,
   type RelationFact,
   relationFacts,
+  versionKey,
 } from './persist-relations.ts';
 import {
   insertReturning,
@@ -105,6 +107,7 @@ async function writeDocuments(tx: Tx, docs: PreparedDocument[]) {
   if (replaced.size > 0) {
     await tx.mention.deleteMany({ where: { documentId: { in: [...replaced] } } });
     await tx.name.deleteMany({ where: { documentId: { in: [...replaced] } } });
+    await tx.modelFact.deleteMany({ where: { documentId: { in: [...replaced] } } });
   }
   const ids = new Map(previous.map((p) => [p.source, p.id]));
   for (const { doc } of docs) {
@@ -149,6 +152,46 @@ function nameRows(
   return rows;
 }
 
+const MODEL_FACT_COLUMNS = [
+  'documentId',
+  'modelId',
+  'modelVersionId',
+  'parameters',
+  'parameterCount',
+  'releasedAt',
+] as const;
+type ModelFactRow = Record<(typeof MODEL_FACT_COLUMNS)[number], string | number | null> & {
+  modelId: number;
+  modelVersionId: number | null;
+};
+
+/** What one document states about its models and their versions, one row per statement. */
+function modelFactRows(
+  documentId: number,
+  resolved: ResolvedExtraction,
+  idOf: (e: ResolvedEntity) => number,
+  versionIds: Map<string, number>,
+): ModelFactRow[] {
+  const rows: ModelFactRow[] = [];
+  const row = (modelId: number, modelVersionId: number | null, s: Stated): ModelFactRow => ({
+    documentId,
+    modelId,
+    modelVersionId,
+    parameters: s.parameters ?? null,
+    parameterCount: s.parameterCount ?? null,
+    releasedAt: s.releasedAt ?? null,
+  });
+  for (const model of resolved.models) {
+    const modelId = idOf(model);
+    if (statesFacts(model)) rows.push(row(modelId, null, model));
+    for (const v of model.versions) {
+      const id = versionIds.get(versionKey({ modelId, version: v.version }));
+      if (statesFacts(v) && id !== undefined) rows.push(row(modelId, id, v));
+    }
+  }
+  return rows;
+}
+
 async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDocument[]> {
   const { ids: documentIds, replaced, touched } = await writeDocuments(tx, docs);
   const { idOf, existing, warnings } = await resolveEntities(tx, docs);
@@ -163,6 +206,10 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
   const wanted = emptyWanted();
   const facts = docs.map(({ resolved }) => relationFacts(resolved, idOf, wanted));
   const relationIds = await ensureRelations(tx, wanted);
+  const factRows = docs.flatMap(({ doc, resolved }) =>
+    modelFactRows(documentIds.get(doc.source)!, resolved, idOf, relationIds.modelVersion),
+  );
+  await insertRows(tx, 'ModelFact', MODEL_FACT_COLUMNS, factRows);
 
   const mentionRows: MentionRow[] = [];
   const results = docs.map((prepared, d): PersistedDocument => {
@@ -204,6 +251,14 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
   };
   for (const { kind, id } of existing) refresh[kind].add(id);
   for (const kind of KINDS) await refreshNames(tx, kind, refresh[kind]);
+  await refreshModelFacts(
+    tx,
+    [...touched.model, ...factRows.map((f) => f.modelId)],
+    [
+      ...touched.modelVersion,
+      ...factRows.flatMap((f) => (f.modelVersionId === null ? [] : [f.modelVersionId])),
+    ],
+  );
   return results;
 }
 
@@ -268,6 +323,7 @@ export async function removeDocuments(
       await refreshNames(tx, 'INSTITUTION', touched.institution);
       await refreshNames(tx, 'MODEL', touched.model);
       await refreshNames(tx, 'CHALLENGE', touched.challenge);
+      await refreshModelFacts(tx, touched.model, touched.modelVersion);
       return count;
     },
     { timeoutMs },

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,68 @@ describe(`${testDialect()}: migrate on a current database`, () => {
       expect(await migrate(url, folder)).toEqual(['29991231000000_extra']);
       expect(await migrate(url, folder)).toEqual([]);
       expect(await db.$queryRawUnsafe('SELECT COUNT(*) AS n FROM "BenchExtra"')).toHaveLength(1);
+    } finally {
+      await db.$disconnect();
+      await remove();
+    }
+  });
+
+  it('model_facts carries the facts of a graph seeded before it over to ModelFact', async () => {
+    const { url, remove } = await createTestDatabaseUrl({ migrated: false });
+    const all = prismaPaths[testDialect()].migrations;
+    const before = join(scratch, `${testDialect()}-before-model-facts`);
+    cpSync(all, before, { recursive: true });
+    const factsMigration = readdirSync(before).find((name) => name.endsWith('_model_facts'))!;
+    rmSync(join(before, factsMigration), { recursive: true });
+    const db = createPrismaClient(url);
+    try {
+      await migrate(url, before);
+      const insert = (sql: string) => db.$executeRawUnsafe(sql);
+      await insert(`INSERT INTO "Document" ("id", "source", "title", "format", "encoding",
+        "contentHash", "text") VALUES (1, 'a.txt', 'a', 'text', 'utf-8', 'h1', '天衡发布'),
+        (2, 'b.txt', 'b', 'text', 'utf-8', 'h2', '天衡2.0')`);
+      await insert(`INSERT INTO "Model" ("id", "key", "name", "parameters", "parameterCount",
+        "releasedAt") VALUES (1, '天衡', '天衡', '700亿', 70000000000, '2024-03'),
+        (2, '问策', '问策', NULL, NULL, NULL)`);
+      await insert(`INSERT INTO "ModelVersion" ("id", "modelId", "version", "parameters",
+        "parameterCount", "releasedAt") VALUES (1, 1, '2', '1000亿', 100000000000, NULL)`);
+      await insert(`INSERT INTO "Mention" ("documentId", "kind", "start", "end", "surface",
+        "snippet", "snippetStart", "modelId", "modelVersionId") VALUES
+        (2, 'MODEL', 0, 2, '天衡', '天衡2.0', 0, 1, NULL),
+        (1, 'MODEL', 0, 2, '天衡', '天衡发布', 0, 1, NULL),
+        (2, 'VERSION', 0, 5, '天衡2.0', '天衡2.0', 0, NULL, 1),
+        (1, 'MODEL', 0, 2, '问策', '天衡发布', 0, 2, NULL)`);
+      expect(await migrate(url)).toEqual([factsMigration]);
+      const facts = await db.modelFact.findMany({
+        orderBy: { id: 'asc' },
+        select: {
+          documentId: true,
+          modelId: true,
+          modelVersionId: true,
+          parameters: true,
+          parameterCount: true,
+          releasedAt: true,
+        },
+      });
+      // One fact per model and version that had any, from the earliest document mentioning it.
+      expect(facts).toEqual([
+        {
+          documentId: 1,
+          modelId: 1,
+          modelVersionId: null,
+          parameters: '700亿',
+          parameterCount: 70000000000,
+          releasedAt: '2024-03',
+        },
+        {
+          documentId: 2,
+          modelId: 1,
+          modelVersionId: 1,
+          parameters: '1000亿',
+          parameterCount: 100000000000,
+          releasedAt: null,
+        },
+      ]);
     } finally {
       await db.$disconnect();
       await remove();

@@ -18,6 +18,7 @@ const TABLES = [
   'Raised',
   'Name',
   'Mention',
+  'ModelFact',
 ] as const;
 
 // When a document was stored is the one thing a rerun may change.
@@ -97,6 +98,10 @@ const FACTS: Record<string, string> = {
     (SELECT m."name" || '|' || v."version" FROM "ModelVersion" v JOIN "Model" m ON m."id" = v."modelId"
       WHERE v."id" = t."modelVersionId") AS version
     FROM "Mention" t`,
+  ModelFact: `SELECT (SELECT "source" FROM "Document" WHERE "id" = t."documentId") AS document,
+    ${ENTITY('Model', 'modelId')} AS model,
+    (SELECT "version" FROM "ModelVersion" WHERE "id" = t."modelVersionId") AS version,
+    "parameters", "parameterCount", "releasedAt" FROM "ModelFact" t`,
   EntitySearch: 'SELECT "kind", "terms", "name" FROM "EntitySearch" t',
 };
 

@@ -186,6 +186,55 @@ describe('persist: resolution across documents', () => {
 });
 
 describe('persist: replacing and removing documents', () => {
+  it('derives model facts from the documents that state them, now', async () => {
+    const bigger = {
+      source: 'f.txt',
+      text: '招联智鹿二代于2024年3月发布，参数规模达到700亿。',
+      spec: {
+        models: [
+          {
+            ref: 'm',
+            names: ['招联智鹿'],
+            versions: [
+              {
+                version: '二代',
+                label: '招联智鹿二代',
+                parameters: '700亿',
+                parameterCount: 7e10,
+                releasedAt: '2024-03',
+              },
+            ],
+          },
+        ],
+      } satisfies Spec,
+    };
+    const facts = async () => {
+      const model = await db.model.findFirstOrThrow({ include: { versions: true } });
+      const [version] = model.versions;
+      return [model.parameters, model.releasedAt, version!.parameters, version!.releasedAt];
+    };
+    await persistBatch(db, [prep(A), prep(bigger)]);
+    expect(await facts()).toEqual(['700亿', '2024-03', '700亿', '2024-03']);
+    // f.txt changes and no longer states a size or a date: A's 130亿 is what remains.
+    const quiet = {
+      source: 'f.txt',
+      text: '招联智鹿二代正在内测。',
+      spec: {
+        models: [
+          { ref: 'm', names: ['招联智鹿'], versions: [{ version: '二代', label: '招联智鹿二代' }] },
+        ],
+      } satisfies Spec,
+    };
+    await persistDocument(db, prep(quiet));
+    expect(await facts()).toEqual(['130亿', null, '130亿', null]);
+    await persistDocument(db, prep(bigger));
+    expect(await facts()).toEqual(['700亿', '2024-03', '700亿', '2024-03']);
+    // Removed, it takes its facts along.
+    const f = await db.document.findUniqueOrThrow({ where: { source: 'f.txt' } });
+    await removeDocuments(db, [f.id]);
+    expect(await facts()).toEqual(['130亿', null, '130亿', null]);
+  });
+
   it('re-persisting the same document keeps every id and count', async () => {
     await persistBatch(db, all.map(prep));
     const before = await rowCounts(db);
