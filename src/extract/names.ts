@@ -16,6 +16,27 @@ import { countOccurrences, foldForMatch, isCjk } from './text.ts';
 const AFTER_NAME = new Set([...'也则还又亦都就更在与和对同等称说表认指坦透提谈介曾将已正']);
 /** Adverbs that stand between a subject and its verb (也谈到, 则认为). */
 const ADVERB_AFTER_NAME = new Set([...'也则还又亦都就更曾将已正']);
+/**
+ * Verbs of meeting and appointment reports that follow a name but that jieba's dictionary tags
+ * as nouns (列席会议 is one noun to it), so opensFunctionWord cannot see them: 乐正弦列席会议.
+ */
+const NOUN_TAGGED_VERBS = [
+  '列席',
+  '出席',
+  '缺席',
+  '主持',
+  '莅临',
+  '到会',
+  '参会',
+  '与会',
+  '陪同',
+  '带队',
+  '出任',
+  '兼任',
+  '履新',
+  '卸任',
+  '离任',
+];
 /** Characters that join two names or nouns (张三和李四), unless a name ends right after. */
 const CONJUNCTIONS = new Set([...'和与及同']);
 /** Characters no given name uses. */
@@ -172,6 +193,8 @@ export function personNameAt(
   if (CONJUNCTIONS.has(text[short] ?? '') && opensVerb(text.slice(long, long + 4)))
     return pick(long);
   if (AFTER_NAME.has(text[short] ?? '')) return pick(short);
+  // 乐正弦列席会议: the third character opens a verb the dictionary files as a noun.
+  if (NOUN_TAGGED_VERBS.some((verb) => text.startsWith(verb, short))) return pick(short);
   // 郜川牵头: the third character opens a verb or an adverb with the next one.
   if (opensFunctionWord(text.slice(short, long + 1))) return pick(short);
   // 钟离澈专门负责: the third character opens a word that a verb follows.

@@ -140,6 +140,8 @@ function skipDefinition(text: string, at: number): number {
 
 /** A rank that opens a compound title: 首席数码及数据总监, 高级投资副总裁. */
 const RANK_OPENING = /^(?:首席|高级|资深|执行|常务)/;
+/** A plural group of people joined to what follows (高级管理人员及, 董事会成员和). */
+const GROUP_BEFORE_TITLE = /(?:人员|成员|代表|们)[及和与]$/;
 
 /** Whether words before a title name a unit of an institution (研究所, 科技信息部). */
 function isUnit(qualifier: string): boolean {
@@ -158,6 +160,9 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
     if (!isNameChar(ch) || HARD_STOP_CHARS.has(ch ?? '')) break;
     if (ctx.takenEndingAt(q, 'INSTITUTION') || ctx.takenEndingAt(q, 'PERSON')) break;
     if (titleAt.test(text.slice(q - 1)) && q !== titleStart) break;
+    // 监事、高级管理人员及董事会秘书乐正弦: a group of people listed before the title is not
+    // its qualifier.
+    if (GROUP_BEFORE_TITLE.test(text.slice(Math.max(0, q - 5), q))) break;
     q--;
   }
   let qualifier = text.slice(q, titleStart);

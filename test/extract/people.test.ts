@@ -37,6 +37,22 @@ describe('people after titles', () => {
     expect(run('这件事由澄湖银行副行长郜川牵头推进。').people).toEqual(['郜川']);
   });
 
+  it('ends a name before a meeting verb the dictionary files as a noun', () => {
+    // jieba tags 列席会议 and 出席 as nouns; they still end the name.
+    expect(run('会议由溪川银行董事长曲延年主持，董事会秘书乐正弦列席会议。').people).toEqual([
+      '曲延年',
+      '乐正弦',
+    ]);
+    expect(run('华东数智银行行长李明出席会议并致辞。').people).toEqual(['李明']);
+  });
+
+  it('keeps a group of people listed before a title out of the role', () => {
+    const found = run(
+      '溪川银行股份有限公司召开董事会。本行部分监事、高级管理人员及董事会秘书乐正弦列席会议。',
+    );
+    expect(found.affiliations).toEqual(['乐正弦 @ 溪川银行股份有限公司: 董事会秘书']);
+  });
+
   it('keeps 和 as a name character when what follows ends the name', () => {
     expect(run('玉衡信托总经理欧阳清和在仪式上表示，要守住底线。').people).toEqual(['欧阳清和']);
   });
