@@ -378,6 +378,77 @@ function linkAppositions(
   }
 }
 
+/**
+ * Rows of a guest or speaker list laid out in columns, one person a line (cleaning has made the
+ * column gaps single spaces): · 东方既白 启元证券股份有限公司 首席信息官兼首席数据官,
+ * · Henrik Aalto Nordlys AI 亚太区总裁. The last column must end in a title; the middle one is
+ * the employer even without a legal suffix (a known institution where one was found there).
+ */
+function linkRosterRows(ctx: DocContext): void {
+  const row =
+    /^[ \t\u3000]*(?:[·•・*\-–—][ \t\u3000]*)?(\S+(?:[ \t\u3000]+\S+){2,4})[ \t\u3000]*$/gm;
+  for (const m of ctx.text.matchAll(row)) {
+    const columns = m[1] ?? '';
+    const rowStart = m.index + m[0].indexOf(columns);
+    const words = [...columns.matchAll(/\S+/g)].map((w) => ({
+      text: w[0],
+      start: rowStart + w.index,
+      end: rowStart + w.index + w[0].length,
+    }));
+    const role = words.at(-1)!;
+    if (!roleEndsInTitle(role.text)) continue;
+    // A Latin name takes two words (Henrik Aalto), a Chinese one a column.
+    const latin = words.slice(0, 2).every((w) => /^[A-Z][a-z]+$/.test(w.text));
+    const name = words.slice(0, latin ? 2 : 1);
+    const employer = words.slice(name.length, -1);
+    if (employer.length === 0) continue;
+    const nameSpan = { start: name[0]!.start, end: name.at(-1)!.end };
+    const nameText = ctx.text.slice(nameSpan.start, nameSpan.end).replace(/[\t\u3000]+/g, ' ');
+    if (!latin && !plausiblePersonName(nameText, true)) continue;
+    const employerSpan = { start: employer[0]!.start, end: employer.at(-1)!.end };
+    let institution = ctx.takenWithin(employerSpan.start, employerSpan.end, 'INSTITUTION')[0]?.ref;
+    if (!institution) {
+      const employerText = employer.map((w) => w.text).join(' ');
+      // A column of capitalised Latin words is a name (Nordlys AI), though it ends like a
+      // qualifier (金融AI); Chinese words must read as an employer.
+      const latinName = /^[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*$/.test(employerText);
+      if (!latinName && !plausibleEmployer(employerText.replace(/ /g, ''))) continue;
+      const entity = ctx.entity('INSTITUTION', employerText, true);
+      entity.institutionKind ??= 'other';
+      ctx.mention(entity, employerSpan);
+      markOccurrences(ctx, entity, employerText);
+      institution = entity.ref;
+    }
+    const person = ctx.find('PERSON', nameText) ?? ctx.entity('PERSON', nameText, true);
+    ctx.mention(person, nameSpan);
+    affiliate(ctx, person, institution, role.text, { start: nameSpan.start, end: role.end });
+  }
+}
+
+/**
+ * Every other free occurrence of a name found late (the models and relations that follow read
+ * the institutions by their mentions): Nordlys AI总部位于赫尔辛基.
+ */
+function markOccurrences(ctx: DocContext, entity: Entity, name: string): void {
+  const folded = foldForMatch(name);
+  for (let at = ctx.fold.indexOf(folded); at >= 0; at = ctx.fold.indexOf(folded, at + 1)) {
+    const end = at + folded.length;
+    if (/[A-Za-z0-9]/.test(ctx.fold[at - 1] ?? '') || /[A-Za-z0-9]/.test(ctx.fold[end] ?? ''))
+      continue;
+    if (!ctx.overlapsTaken(at, end)) ctx.mention(entity, { start: at, end });
+  }
+}
+
+/** Whether a column reads as a role: a title at its end (亚太区总裁, 首席信息官兼首席数据官). */
+function roleEndsInTitle(role: string): boolean {
+  const folded = foldForMatch(role);
+  for (let i = 0; i < folded.length; i++) {
+    const m = titleAt.exec(folded.slice(i));
+    if (m && i + m[0].length === folded.length) return true;
+  }
+  return false;
+}
+
 /** 来自[institution]的[name] … 这位[title]: the role comes a sentence later. */
 function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
   for (const t of ctx.taken.filter((x) => x.kind === 'INSTITUTION')) {
@@ -674,6 +745,7 @@ export function extractPeopleAfterInstitutions(
   const phrases = findRolePhrases(ctx, titles);
   linkTitleNames(ctx, phrases, named);
   linkAppositions(ctx, phrases, named);
+  linkRosterRows(ctx);
   linkFromInstitution(ctx, phrases);
   findCourtesyNames(ctx);
   findSpeakers(ctx);

@@ -53,6 +53,20 @@ describe('people after titles', () => {
     expect(found.affiliations).toEqual(['乐正弦 @ 溪川银行股份有限公司: 董事会秘书']);
   });
 
+  it('reads the rows of a speaker list laid out in columns', () => {
+    const found = run(
+      '演讲嘉宾\n· 令狐澄　栖凤银行股份有限公司　副行长\n· Henrik Aalto　Nordlys AI　亚太区总裁\n\nNordlys AI总部位于赫尔辛基，其金融专用模型Borealis-13B于2024年7月发布。',
+    );
+    expect(found.affiliations).toEqual([
+      '令狐澄 @ 栖凤银行股份有限公司: 副行长',
+      'Henrik Aalto @ Nordlys AI: 亚太区总裁',
+    ]);
+    // The employer found in the list is known in the text after it.
+    expect(found.developers).toEqual(['Borealis <- Nordlys AI']);
+    // Prose with spaces is not a row: its last word is no title.
+    expect(run('王小明 李华 张三 参加了会议').affiliations).toEqual([]);
+  });
+
   it('keeps 和 as a name character when what follows ends the name', () => {
     expect(run('玉衡信托总经理欧阳清和在仪式上表示，要守住底线。').people).toEqual(['欧阳清和']);
   });
