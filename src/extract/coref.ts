@@ -331,7 +331,7 @@ function institutionInView(
 
 /**
  * The institution a whole document is about: the issuer an announcement calls 本行/本公司, else
- * the employer named at least twice as often as any other. Undefined when none stands out.
+ * the one employer its title names, else the employer named at least twice as often as any other. Undefined when none stands out.
  */
 function mainInstitution(ctx: DocContext, bankTitle: boolean): string | undefined {
   const employers = ctx
@@ -342,6 +342,14 @@ function mainInstitution(ctx: DocContext, bankTitle: boolean): string | undefine
     i.mentions.some((m) => /^本(?:行|公司|集团)$/.test(ctx.fold.slice(m.start, m.end))),
   );
   if (issuer) return issuer.ref;
+  // A news title names its subject (曜石数科发布Onyx-Fin 3.0): the one employer it names.
+  const title = foldForMatch(ctx.doc.title ?? '');
+  const inTitle = employers.filter((i) =>
+    [...i.names.values()].some(
+      ({ name }) => name.length >= 2 && title.includes(foldForMatch(name)),
+    ),
+  );
+  if (inTitle.length === 1) return inTitle[0]!.ref;
   const [first, second] = [...employers].sort((a, b) => b.mentions.length - a.mentions.length);
   if (
     first &&

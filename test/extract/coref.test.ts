@@ -38,4 +38,20 @@ describe('coreference', () => {
     const found = run('这件事由副行长郜川牵头，他带着团队推进。');
     expect(found.affiliations.filter((a) => a.startsWith('郜川'))).toEqual([]);
   });
+
+  it('places such a role at the one employer the title names', () => {
+    const text =
+      '曜石数科信息技术有限公司今天发布新模型，津门银行股份有限公司是早期用户。\n\n## 技术细节\n\n首席技术官Leo Xu在会上介绍了技术细节。\n\n津门银行股份有限公司表示满意。';
+    const titled = run(text, { title: '曜石数科信息技术有限公司发布新模型' });
+    expect(titled.affiliations).toEqual(['Leo Xu @ 曜石数科信息技术有限公司: 首席技术官']);
+    // Untitled, neither institution stands out and the role stays unplaced.
+    expect(run(text, { title: '' }).affiliations).toEqual([]);
+  });
+});
+
+describe('speakers', () => {
+  it('reads a name before 这样 and a verb of summing up as the speaker', () => {
+    const found = run('“我们要做用得起的模型。”在发布会上，亓官远这样概括曜石数科的路线。');
+    expect(found.people).toEqual(['亓官远']);
+  });
 });
