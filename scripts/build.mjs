@@ -4,6 +4,7 @@
 // a second at start. Packages stay in node_modules (imported, not copied); chunks shared by
 // the entries are split out. Takes well under a second; tests and `npm run dev` use src/.
 //   node scripts/build.mjs [--quiet]
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,11 +13,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
 
 /**
- * Builds dist/; returns the folder. Files are overwritten in place, never removed first: a server
- * started from dist/ loads some chunks on first use, and the same sources give the same names.
+ * Builds dist/; returns the folder. A file is written only when its content changed, through a
+ * temporary file renamed over it: seeds started together (`npm run seed` in parallel, each
+ * building first) and a server loading a chunk on first use never read a half-written file, and
+ * the same sources give the same names, so an unchanged build writes nothing.
  */
 export async function buildDist() {
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: {
       server: 'src/server.ts',
@@ -34,7 +37,15 @@ export async function buildDist() {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
+    write: false,
   });
+  mkdirSync(outdir, { recursive: true });
+  for (const file of result.outputFiles) {
+    if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) continue;
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   return outdir;
 }
 
