@@ -85,6 +85,35 @@ const same = (a: Facts, b: Facts) =>
   a.parameterCount === b.parameterCount &&
   a.releasedAt === b.releasedAt;
 
+/** A table whose rows carry facts derived from ModelFact rows: Model or ModelVersion. */
+interface FactsOwner {
+  /** The ModelFact column that points at the table's rows. */
+  column: 'modelId' | 'modelVersionId';
+  read(ids: number[]): Promise<(Facts & { id: number })[]>;
+  write(id: number, data: Facts): Promise<unknown>;
+}
+
+/** Recomputes the facts of the rows `ids` of one table and writes those that changed. */
+async function refreshOwner(tx: Tx, owner: FactsOwner, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const facts = await tx.modelFact.findMany({
+    where: { [owner.column]: { in: ids } },
+    select: FACT_SELECT,
+  });
+  const byOwner = groupBy(facts, (f) => f[owner.column]);
+  for (const row of await owner.read(ids)) {
+    const now = summarizeFacts(byOwner.get(row.id) ?? []);
+    if (!same(now, row)) await owner.write(row.id, now);
+  }
+}
+
+const FACTS_OF_ROW = {
+  id: true,
+  parameters: true,
+  parameterCount: true,
+  releasedAt: true,
+} as const;
+
 /**
  * Computes again, from their ModelFact rows, the facts of the models and versions given (those
  * a batch stated something about or whose documents went), and writes those that changed.
@@ -94,36 +123,22 @@ export async function refreshModelFacts(
   modelIds: Iterable<number>,
   versionIds: Iterable<number>,
 ): Promise<void> {
-  const models = [...new Set(modelIds)];
-  const versions = [...new Set(versionIds)];
-  if (models.length > 0) {
-    const facts = await tx.modelFact.findMany({
-      where: { modelId: { in: models } },
-      select: FACT_SELECT,
-    });
-    const stored = await tx.model.findMany({
-      where: { id: { in: models } },
-      select: { id: true, parameters: true, parameterCount: true, releasedAt: true },
-    });
-    const byModel = groupBy(facts, (f) => f.modelId);
-    for (const row of stored) {
-      const now = summarizeFacts(byModel.get(row.id) ?? []);
-      if (!same(now, row)) await tx.model.update({ where: { id: row.id }, data: now });
-    }
-  }
-  if (versions.length > 0) {
-    const facts = await tx.modelFact.findMany({
-      where: { modelVersionId: { in: versions } },
-      select: FACT_SELECT,
-    });
-    const stored = await tx.modelVersion.findMany({
-      where: { id: { in: versions } },
-      select: { id: true, parameters: true, parameterCount: true, releasedAt: true },
-    });
-    const byVersion = groupBy(facts, (f) => f.modelVersionId);
-    for (const row of stored) {
-      const now = summarizeFacts(byVersion.get(row.id) ?? []);
-      if (!same(now, row)) await tx.modelVersion.update({ where: { id: row.id }, data: now });
-    }
-  }
+  await refreshOwner(
+    tx,
+    {
+      column: 'modelId',
+      read: (ids) => tx.model.findMany({ where: { id: { in: ids } }, select: FACTS_OF_ROW }),
+      write: (id, data) => tx.model.update({ where: { id }, data }),
+    },
+    [...new Set(modelIds)],
+  );
+  await refreshOwner(
+    tx,
+    {
+      column: 'modelVersionId',
+      read: (ids) => tx.modelVersion.findMany({ where: { id: { in: ids } }, select: FACTS_OF_ROW }),
+      write: (id, data) => tx.modelVersion.update({ where: { id }, data }),
+    },
+    [...new Set(versionIds)],
+  );
 }

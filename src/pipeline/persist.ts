@@ -192,6 +192,24 @@ function modelFactRows(
   return rows;
 }
 
+/** The touched entity ids of `touched`, by kind (the same sets). */
+const touchedEntities = (touched: Touched): Record<EntityKind, Set<number>> => ({
+  PERSON: touched.person,
+  INSTITUTION: touched.institution,
+  MODEL: touched.model,
+  CHALLENGE: touched.challenge,
+});
+
+/**
+ * Recomputes what is derived from the documents for every surviving entity a change touched:
+ * names and aliases (src/graph/names.ts), model and version facts (src/graph/model-facts.ts).
+ */
+async function refreshTouched(tx: Tx, touched: Touched): Promise<void> {
+  const entities = touchedEntities(touched);
+  for (const kind of KINDS) await refreshNames(tx, kind, entities[kind]);
+  await refreshModelFacts(tx, touched.model, touched.modelVersion);
+}
+
 async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDocument[]> {
   const { ids: documentIds, replaced, touched } = await writeDocuments(tx, docs);
   const { idOf, existing, warnings } = await resolveEntities(tx, docs);
@@ -243,22 +261,14 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
   await insertRows(tx, 'Mention', MENTION_COLUMNS, mentionRows);
 
   await collectGarbage(tx, touched);
-  const refresh: Record<EntityKind, Set<number>> = {
-    PERSON: touched.person,
-    INSTITUTION: touched.institution,
-    MODEL: touched.model,
-    CHALLENGE: touched.challenge,
-  };
-  for (const { kind, id } of existing) refresh[kind].add(id);
-  for (const kind of KINDS) await refreshNames(tx, kind, refresh[kind]);
-  await refreshModelFacts(
-    tx,
-    [...touched.model, ...factRows.map((f) => f.modelId)],
-    [
-      ...touched.modelVersion,
-      ...factRows.flatMap((f) => (f.modelVersionId === null ? [] : [f.modelVersionId])),
-    ],
-  );
+  // What the batch named or stated facts about is recomputed too, not only what it took from.
+  const entities = touchedEntities(touched);
+  for (const { kind, id } of existing) entities[kind].add(id);
+  for (const fact of factRows) {
+    touched.model.add(fact.modelId);
+    if (fact.modelVersionId !== null) touched.modelVersion.add(fact.modelVersionId);
+  }
+  await refreshTouched(tx, touched);
   return results;
 }
 
@@ -319,11 +329,7 @@ export async function removeDocuments(
       const touched = await collectTouched(tx, documentIds);
       const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
       await collectGarbage(tx, touched);
-      await refreshNames(tx, 'PERSON', touched.person);
-      await refreshNames(tx, 'INSTITUTION', touched.institution);
-      await refreshNames(tx, 'MODEL', touched.model);
-      await refreshNames(tx, 'CHALLENGE', touched.challenge);
-      await refreshModelFacts(tx, touched.model, touched.modelVersion);
+      await refreshTouched(tx, touched);
       return count;
     },
     { timeoutMs },
