@@ -46,6 +46,7 @@ export interface RolePhrase {
 }
 
 const titleAt = new RegExp(`^(?:${alternation(roleTitles)})`);
+const titleAtEnd = new RegExp(`(?:${alternation(roleTitles)})$`);
 const JOINERS = /^(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
 const JOINER_THEN_UNIT = /^(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
 
@@ -416,7 +417,9 @@ function linkRosterRows(ctx: DocContext): void {
       const entity = ctx.entity('INSTITUTION', employerText, true);
       entity.institutionKind ??= 'other';
       ctx.mention(entity, employerSpan);
-      markOccurrences(ctx, entity, employerText);
+      // Known from here on wherever the text names it, for the models and relations that
+      // follow (Nordlys AI总部位于赫尔辛基).
+      mentionFreeOccurrences(ctx, entity, foldForMatch(employerText));
       institution = entity.ref;
     }
     const person = ctx.find('PERSON', nameText) ?? ctx.entity('PERSON', nameText, true);
@@ -426,27 +429,23 @@ function linkRosterRows(ctx: DocContext): void {
 }
 
 /**
- * Every other free occurrence of a name found late (the models and relations that follow read
- * the institutions by their mentions): Nordlys AI总部位于赫尔辛基.
+ * Mentions `entity` at every occurrence of `form` (searched in the folded text) that no other
+ * mention takes. A form with a Latin letter or digit at an edge is not read inside a longer word
+ * (Leo Xu in Leo Xuan).
  */
-function markOccurrences(ctx: DocContext, entity: Entity, name: string): void {
-  const folded = foldForMatch(name);
-  for (let at = ctx.fold.indexOf(folded); at >= 0; at = ctx.fold.indexOf(folded, at + 1)) {
-    const end = at + folded.length;
-    if (/[A-Za-z0-9]/.test(ctx.fold[at - 1] ?? '') || /[A-Za-z0-9]/.test(ctx.fold[end] ?? ''))
-      continue;
+function mentionFreeOccurrences(ctx: DocContext, entity: Entity, form: string): void {
+  const glued = (edge: string | undefined, next: string | undefined) =>
+    /[a-z0-9]/i.test(edge ?? '') && /[a-z0-9]/i.test(next ?? '');
+  for (let at = ctx.fold.indexOf(form); at >= 0; at = ctx.fold.indexOf(form, at + form.length)) {
+    const end = at + form.length;
+    if (glued(form[0], ctx.fold[at - 1]) || glued(form.at(-1), ctx.fold[end])) continue;
     if (!ctx.overlapsTaken(at, end)) ctx.mention(entity, { start: at, end });
   }
 }
 
 /** Whether a column reads as a role: a title at its end (亚太区总裁, 首席信息官兼首席数据官). */
 function roleEndsInTitle(role: string): boolean {
-  const folded = foldForMatch(role);
-  for (let i = 0; i < folded.length; i++) {
-    const m = titleAt.exec(folded.slice(i));
-    if (m && i + m[0].length === folded.length) return true;
-  }
-  return false;
+  return titleAtEnd.test(foldForMatch(role));
 }
 
 /** 来自[institution]的[name] … 这位[title]: the role comes a sentence later. */
@@ -716,13 +715,7 @@ function findTranscriptSpeakers(ctx: DocContext): void {
 function findRepeatMentions(ctx: DocContext): void {
   for (const person of ctx.all('PERSON')) {
     for (const { name, strong } of [...person.names.values()]) {
-      if (!strong) continue;
-      let at = ctx.fold.indexOf(name);
-      while (at >= 0) {
-        const end = at + name.length;
-        if (!ctx.overlapsTaken(at, end)) ctx.mention(person, { start: at, end });
-        at = ctx.fold.indexOf(name, end);
-      }
+      if (strong) mentionFreeOccurrences(ctx, person, name);
     }
   }
 }
