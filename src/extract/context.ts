@@ -3,6 +3,7 @@
 // extract.ts); later ones read what earlier ones found (person names stop institution names).
 import { sentenceAt } from '../pipeline/segment.ts';
 import type { CleanDocument, Sentence, Span } from '../pipeline/types.ts';
+import { strongerBasis } from './confidence.ts';
 import { foldForMatch, nameKey } from './text.ts';
 import type { EntityKind, Evidence, ExtractedModelVersion, InstitutionKind } from './types.ts';
 
@@ -17,6 +18,8 @@ export interface Entity {
   versions?: ExtractedModelVersion[];
   parameters?: { text: string; count: number };
   releasedAt?: string;
+  /** The strongest evidence found for this entity (a name in data/evidence.json); see support(). */
+  basis?: string;
 }
 
 /** A span of the text taken by an entity mention. */
@@ -30,6 +33,8 @@ export interface RelationFact {
   b: string;
   role?: string;
   evidence: Evidence;
+  /** The evidence that produced the relation (a name in data/evidence.json). */
+  basis?: string;
 }
 
 export class DocContext {
@@ -93,6 +98,11 @@ export class DocContext {
     else entity.names.set(key, { name, strong });
     if (!this.byKey.has(`${entity.kind}:${key}`))
       this.byKey.set(`${entity.kind}:${key}`, entity.ref);
+  }
+
+  /** Records evidence for an entity: it keeps the strongest evidence any finding gave it. */
+  support(entity: Entity, basis: string): void {
+    entity.basis = strongerBasis(entity.basis, basis);
   }
 
   /** Records where the text mentions an entity (once per span). */

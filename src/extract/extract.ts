@@ -3,6 +3,7 @@
 // before roles, models (developers) and challenges; coreference runs once every name is known.
 import type { CleanDocument, Sentence } from '../pipeline/types.ts';
 import { extractChallenges } from './challenges.ts';
+import { confidenceOf, DEFAULT_BASIS } from './confidence.ts';
 import { DocContext, type Entity, type RelationFact } from './context.ts';
 import {
   placeRolesBySpeaker,
@@ -35,6 +36,12 @@ export function extract(doc: CleanDocument, sentences: Sentence[]): Extraction {
   placeRolesBySpeaker(ctx, speakers);
   extractChallenges(ctx, speakers);
   return toExtraction(ctx);
+}
+
+/** The confidence and evidence name of an entity or relation (the default where none was named). */
+function support(found: { basis?: string }): { confidence: number; basis: string } {
+  const basis = found.basis ?? DEFAULT_BASIS;
+  return { confidence: confidenceOf(basis), basis };
 }
 
 function names(entity: Entity): EntityName[] {
@@ -97,12 +104,14 @@ function toExtraction(ctx: DocContext): Extraction {
       name: bestName(p, longest),
       names: names(p),
       mentions: p.mentions,
+      ...support(p),
     })),
     institutions: withMentions(ctx.all('INSTITUTION')).map((i) => ({
       ref: i.ref,
       name: bestName(i, longest),
       names: names(i),
       mentions: i.mentions,
+      ...support(i),
       kind: i.institutionKind ?? 'other',
     })),
     models: withMentions(ctx.all('MODEL')).map((m) => ({
@@ -110,6 +119,7 @@ function toExtraction(ctx: DocContext): Extraction {
       name: bestName(m, shortest),
       names: names(m),
       mentions: m.mentions,
+      ...support(m),
       versions: mergeVersions(m.versions ?? []),
       parameters: m.parameters?.text,
       parameterCount: m.parameters?.count,
@@ -122,6 +132,7 @@ function toExtraction(ctx: DocContext): Extraction {
         name: kind?.name ?? bestName(c, longest),
         names: names(c),
         mentions: c.mentions,
+        ...support(c),
         key: c.challengeKey ?? '',
         label: kind?.label ?? '',
         description: kind?.description ?? '',
@@ -132,14 +143,21 @@ function toExtraction(ctx: DocContext): Extraction {
       institution: f.b,
       role: f.role ?? '',
       evidence: f.evidence,
+      ...support(f),
     })),
     developments: dedupe(ctx.developments, live, (f) => `${f.a}|${f.b}`).map((f) => ({
       model: f.a,
       institution: f.b,
       evidence: f.evidence,
+      ...support(f),
     })),
     raised: dedupe(ctx.raised, live, (f) => `${f.a}|${f.b}`).map(
-      (f): ExtractedRaised => ({ person: f.a, challenge: f.b, evidence: f.evidence }),
+      (f): ExtractedRaised => ({
+        person: f.a,
+        challenge: f.b,
+        evidence: f.evidence,
+        ...support(f),
+      }),
     ),
   };
 }

@@ -41,6 +41,16 @@ interface ExtractedEntityBase {
   /** Every name the document uses, the best one included. */
   names: EntityName[];
   mentions: Evidence[];
+  /** How far the evidence supports the entity (0–1): the weight of `basis`. */
+  confidence: number;
+  /** The name of the strongest evidence that produced it (a key of data/evidence.json). */
+  basis: string;
+}
+
+/** How far a relation is supported, and by which evidence. */
+export interface Support {
+  confidence: number;
+  basis: string;
 }
 
 export type ExtractedPerson = ExtractedEntityBase;
@@ -76,20 +86,20 @@ export interface ExtractedChallenge extends ExtractedEntityBase {
   description: string;
 }
 
-export interface ExtractedAffiliation {
+export interface ExtractedAffiliation extends Support {
   person: string;
   institution: string;
   role: string;
   evidence: Evidence;
 }
 
-export interface ExtractedDevelopment {
+export interface ExtractedDevelopment extends Support {
   model: string;
   institution: string;
   evidence: Evidence;
 }
 
-export interface ExtractedRaised {
+export interface ExtractedRaised extends Support {
   person: string;
   challenge: string;
   evidence: Evidence;

@@ -58,11 +58,14 @@ export function extraction(text: string, spec: Spec): Extraction {
   const sentences = segment(text);
   const evidenceOf = (names: Names) =>
     parseNames(names).flatMap((n) => occurrences(text, sentences, n.name));
+  // Built by hand, so stated outright: the confidence of the default evidence.
+  const support = { confidence: 0.5, basis: 'pattern' };
   const base = (e: { ref: string; names: Names }) => ({
     ref: e.ref,
     name: parseNames(e.names)[0]!.name,
     names: parseNames(e.names),
     mentions: evidenceOf(e.names),
+    ...support,
   });
   const firstMention = (ref: string, all: { ref: string; names: Names }[]) => {
     const entity = all.find((e) => e.ref === ref);
@@ -101,16 +104,19 @@ export function extraction(text: string, spec: Spec): Extraction {
       institution,
       role,
       evidence: firstMention(person, everyone),
+      ...support,
     })),
     developments: (spec.developments ?? []).map(([model, institution]) => ({
       model,
       institution,
       evidence: firstMention(model, everyone),
+      ...support,
     })),
     raised: (spec.raised ?? []).map(([person, challenge]) => ({
       person,
       challenge,
       evidence: firstMention(person, everyone),
+      ...support,
     })),
   };
 }
