@@ -1,13 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // The suites that touch a database run once per database: `sqlite` runs every test on SQLite
-// files, `postgresql` runs the API, seeding, graph and db suites (and test/postgres) on a PostgreSQL
+// files, `postgresql` runs the API, seeding, store, graph and db suites (and test/postgres) on a PostgreSQL
 // server it starts for the run (test/support). `npx vitest run --project sqlite` runs one.
 const databaseSuites = [
   'test/api/**/*.test.ts',
   'test/seed/**/*.test.ts',
+  'test/store/**/*.test.ts',
   'test/graph/**/*.test.ts',
-  'test/preview/**/*.test.ts',
   'test/db/**/*.test.ts',
 ];
 
@@ -41,8 +41,8 @@ export default defineConfig({
           // In those folders but without a database: once, in the sqlite project, is enough.
           exclude: [
             'test/api/schema.test.ts',
-            'test/seed/resolve.test.ts',
-            'test/graph/names.test.ts',
+            'test/store/identify.test.ts',
+            'test/store/entity-names.test.ts',
           ],
           env: { TEST_DATABASE: 'postgresql' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

@@ -23,8 +23,8 @@ export async function buildDist() {
     absWorkingDir: root,
     entryPoints: {
       server: 'src/server.ts',
-      seed: 'src/seed/cli.ts',
-      extract: 'src/extract/cli.ts',
+      seed: 'src/commands/seed.ts',
+      extract: 'src/commands/extract.ts',
       'prepare-worker': 'src/seed/prepare-worker.ts',
     },
     outdir,

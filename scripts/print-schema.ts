@@ -3,8 +3,8 @@
 //   npm run schema:print
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { schema } from '../src/schema/index.ts';
-import { printSortedSchema } from '../src/schema/print.ts';
+import { schema } from '../src/api/schema/index.ts';
+import { printSortedSchema } from '../src/api/schema/print.ts';
 
 const target = resolve(import.meta.dirname, '../schema.graphql');
 writeFileSync(target, printSortedSchema(schema));

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { config } from './config.ts';
-import { db } from './db.ts';
-import { limitHeapGrowth } from './heap.ts';
-import { withResponseCache } from './response-cache.ts';
+import { withResponseCache } from './api/response-cache.ts';
+import { createApp, graphqlEndpoint } from './api/yoga.ts';
+import { db } from './db/instance.ts';
+import { config } from './runtime/config.ts';
+import { limitHeapGrowth } from './runtime/heap.ts';
 import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
-import { createApp, graphqlEndpoint } from './yoga.ts';
 
 // Only starts things: the schema is in src/schema, the HTTP app in yoga.ts.
 
@@ -33,7 +33,7 @@ if (config.seedDir && (await isEmpty(db))) {
 }
 
 const app = createApp({ db });
-// Whole answers are kept until the data changes (src/response-cache.ts); RESPONSE_CACHE=off
+// Whole answers are kept until the data changes (src/api/response-cache.ts); RESPONSE_CACHE=off
 // serves every request through Yoga.
 const cached = config.responseCache
   ? withResponseCache(

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
+import { parseAliases } from '../../src/api/schema/aliases.ts';
 import { normalizeQuery, TRIGRAM } from '../../src/graph/search-index.ts';
-import { parseAliases } from '../../src/schema/aliases.ts';
 
 // The cost floor's data access: better-sqlite3 prepared statements on the seeded SQLite file,
 // each prepared once. Lists of ids go in as one JSON parameter (json_each), so a statement stays

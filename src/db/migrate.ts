@@ -5,7 +5,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
-import { projectRoot } from '../paths.ts';
+import { projectRoot } from '../runtime/paths.ts';
 import { adapterFor, sqlitePath } from './client.ts';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { postgresClient, withMigrationLock } from './postgres-locks.ts';
@@ -18,10 +18,6 @@ import { prismaPaths, schemaText } from './schemas.ts';
 // them in `_prisma_migrations`, so users elsewhere can still use the CLI on the same folder.
 // Each database has its own folder (src/db/schemas.ts): prisma/migrations for SQLite,
 // prisma/postgresql/migrations for PostgreSQL; the URL's scheme picks one.
-
-/** The SQLite migrations (the PostgreSQL ones: prismaPaths.postgresql.migrations). */
-export const migrationsDir = prismaPaths.sqlite.migrations;
-export const schemaFile = prismaPaths.sqlite.schema;
 
 type Engine = Awaited<ReturnType<typeof engineBindings.SchemaEngine.new>>;
 // Tables the migrations create by hand (the search index: on SQLite an FTS5 table and its shadow

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.ts';
+import { projectRoot } from '../runtime/paths.ts';
 import type { Dialect } from './dialect.ts';
 
 // One data model, prisma/schema.prisma (SQLite), is the source of truth. The PostgreSQL schema is

@@ -1,11 +1,14 @@
 // The working state of one document's extraction: the text, its sentences, and the entities
 // found so far under document-local refs. Extractors add to it in a fixed order (see
 // extract.ts); later ones read what earlier ones found (person names stop institution names).
-import { sentenceAt } from '../pipeline/segment.ts';
-import type { CleanDocument, Sentence, Span } from '../pipeline/types.ts';
+
+import type { CleanDocument, Sentence, Span } from '../domain/document.ts';
+import type { EntityKind, InstitutionKind } from '../domain/entities.ts';
+import { nameKey } from '../domain/normalize.ts';
+import { sentenceAt } from '../ingest/segment.ts';
 import { strongerBasis } from './confidence.ts';
-import { foldForMatch, nameKey } from './text.ts';
-import type { EntityKind, Evidence, ExtractedModelVersion, InstitutionKind } from './types.ts';
+import { foldForMatch } from './text.ts';
+import type { Evidence, ExtractedModelVersion } from './types.ts';
 
 export interface Entity {
   ref: string;

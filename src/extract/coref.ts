@@ -1,7 +1,8 @@
 // Later references to people already named: a surname with an honorific (张行长, 诸葛总,
 // 欧阳董事长) and the pronouns 他/她; then who speaks in each sentence.
-import { sentenceAt } from '../pipeline/segment.ts';
-import type { Sentence } from '../pipeline/types.ts';
+
+import type { Sentence } from '../domain/document.ts';
+import { sentenceAt } from '../ingest/segment.ts';
 import type { DocContext, Entity } from './context.ts';
 import { honorifics, patterns, pronouns, startsWithTitle } from './lexicon.ts';
 import { surnameLength } from './names.ts';

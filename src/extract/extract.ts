@@ -1,7 +1,7 @@
 // The extract step: a fixed order of extractors over one cleaned document. Order matters:
 // people after titles come first so institution names stop in front of them; institutions come
 // before roles, models (developers) and challenges; coreference runs once every name is known.
-import type { CleanDocument, Sentence } from '../pipeline/types.ts';
+import type { CleanDocument, Sentence } from '../domain/document.ts';
 import { extractChallenges } from './challenges.ts';
 import { confidenceOf, DEFAULT_BASIS } from './confidence.ts';
 import { DocContext, type Entity, type RelationFact } from './context.ts';

@@ -1,6 +1,8 @@
 // Institutions: names the lexicon knows, names that end in an institutional suffix (银行,
 // 股份有限公司, 研究院…), short names the document defines (以下简称“…”) or derives from a full
 // name (招联 for 招联消费金融股份有限公司), and renamed institutions (原…，现更名为…).
+
+import type { InstitutionKind } from '../domain/entities.ts';
 import type { DocContext, Entity } from './context.ts';
 import {
   alternation,
@@ -20,7 +22,6 @@ import {
 import { memoized } from './memo.ts';
 import { isCommonNoun, isDictionaryWord, isOrdinaryPhrase } from './names.ts';
 import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
-import type { InstitutionKind } from './types.ts';
 
 const MAX_NAME = 24;
 const knownByName = new Map<string, (typeof knownInstitutions)[number]>();

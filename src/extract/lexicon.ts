@@ -1,5 +1,7 @@
 // The lexicons in ./data, loaded and compiled once per process: sets for membership tests and
 // longest-first alternations for scanning, so extraction never rebuilds a pattern per document.
+
+import type { InstitutionKind } from '../domain/entities.ts';
 import challengesData from './data/challenges.json' with { type: 'json' };
 import institutionsData from './data/institutions.json' with { type: 'json' };
 import knownInstitutionsData from './data/known-institutions.json' with { type: 'json' };
@@ -7,7 +9,6 @@ import modelsData from './data/models.json' with { type: 'json' };
 import rolesData from './data/roles.json' with { type: 'json' };
 import speechData from './data/speech.json' with { type: 'json' };
 import surnamesData from './data/surnames.json' with { type: 'json' };
-import type { InstitutionKind } from './types.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length || a.localeCompare(b);
@@ -55,7 +56,6 @@ export const institutionKindHints = institutionsData.kindHints as {
   contains: string;
   kind: InstitutionKind;
 }[];
-export const genericInstitutionWords = new Set(institutionsData.generic);
 export const genericInstitutionTerms = [...institutionsData.generic].sort(byLengthDesc);
 export const places = [...institutionsData.places].sort(byLengthDesc);
 export const knownInstitutions = knownInstitutionsData.institutions as KnownInstitution[];

@@ -1,10 +1,9 @@
 // Extraction preview: what the pipeline would find in a text, with the sentence behind every
 // fact, without touching the database. Serves `npm run extract` and the GraphQL `extract` query.
-import { createHash } from 'node:crypto';
-import { clean } from '../pipeline/clean.ts';
-import { decode } from '../pipeline/decode.ts';
-import { segment } from '../pipeline/segment.ts';
-import type { CleanDocument, DocumentFormat, Sentence } from '../pipeline/types.ts';
+import type { CleanDocument, DocumentFormat, Sentence } from '../domain/document.ts';
+import { clean } from '../ingest/clean.ts';
+import { decode } from '../ingest/decode.ts';
+import { segment } from '../ingest/segment.ts';
 import { extract } from './extract.ts';
 import type { Evidence, Extraction } from './types.ts';
 
@@ -43,9 +42,4 @@ export function preview(
       sentence: sentences[evidence.sentence]?.text ?? '',
     }),
   };
-}
-
-/** A stable hash of a text, for previews that are not files. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,6 +1,6 @@
 // Direct quotes and the sentences they cover. Chinese news opens every paragraph of a long quote
 // with “ and closes it only at the end of the last one, so a quote can run over paragraphs.
-import type { Sentence } from '../pipeline/types.ts';
+import type { Sentence } from '../domain/document.ts';
 
 const OPEN = new Set(['“', '「']);
 const CLOSE = new Set(['”', '」']);

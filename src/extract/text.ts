@@ -1,7 +1,7 @@
 // The text the extractors match on. It is the cleaned text folded character by character
 // (full-width ASCII to ASCII, traditional to simplified), so every offset found in it is an
 // offset into the original text, which snippets keep as written.
-import { toSimplified } from '../pipeline/normalize.ts';
+import { toSimplified } from '../domain/normalize.ts';
 
 /** Folds full-width forms to ASCII and traditional characters to simplified, keeping length. */
 export function foldForMatch(text: string): string {
@@ -26,11 +26,6 @@ export function isCjk(ch: string | undefined): boolean {
 /** A character that can be part of a name: ideographs, Latin letters, digits. */
 export function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && (CJK.test(ch) || /[A-Za-z0-9]/.test(ch));
-}
-
-/** Normalised form for comparing names: NFKC, simplified, lower case, no white space. */
-export function nameKey(name: string): string {
-  return toSimplified(name.normalize('NFKC')).replace(/\s+/g, '').toLowerCase();
 }
 
 /** Whether `short` can be read as an abbreviation of `full`: its characters in order. */

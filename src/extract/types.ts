@@ -1,26 +1,7 @@
 // What the extract step finds in one cleaned document. Entities carry a document-local `ref`;
 // the resolve step maps refs to graph entities, and only the persist step touches the database.
-import type { Span } from '../pipeline/types.ts';
-
-export type EntityKind = 'PERSON' | 'INSTITUTION' | 'MODEL' | 'CHALLENGE';
-
-export type InstitutionKind =
-  | 'bank'
-  | 'insurer'
-  | 'broker'
-  | 'fund'
-  | 'consumer_finance'
-  | 'fintech'
-  | 'tech'
-  | 'regulator'
-  | 'government'
-  | 'media'
-  | 'university'
-  | 'research'
-  | 'law_firm'
-  | 'investment'
-  | 'association'
-  | 'other';
+import type { Span } from '../domain/document.ts';
+import type { InstitutionKind } from '../domain/entities.ts';
 
 /** Where a fact is stated: the characters that say it and the sentence around them. */
 export interface Evidence extends Span {

@@ -1,5 +1,5 @@
 import type { ObservedDb } from '../db/observe.ts';
-import type { EntityKind } from '../extract/types.ts';
+import { type EntityKind, perKind } from '../domain/entities.ts';
 
 // The edges of the graph, loaded for a whole set of entities at once: one query per kind of
 // edge, whatever the number of entities, so a traversal costs a few queries per level.
@@ -76,12 +76,7 @@ export function byRelevance(a: Edge, b: Edge): number {
 }
 
 function idsOf(nodes: readonly NodeRef[]) {
-  const ids: Record<EntityKind, number[]> = {
-    PERSON: [],
-    INSTITUTION: [],
-    MODEL: [],
-    CHALLENGE: [],
-  };
+  const ids = perKind((): number[] => []);
   for (const node of nodes) ids[node.kind].push(node.id);
   return ids;
 }

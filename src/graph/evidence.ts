@@ -1,3 +1,4 @@
+import { ENTITY_COLUMN, ENTITY_KINDS, perKind } from '../domain/entities.ts';
 import type { Edge, NodeRef } from './edges.ts';
 
 // The mentions that show an edge: for a relation, the mentions stating it; for a co-mention,
@@ -18,13 +19,6 @@ export interface EvidenceRow {
   challengeId: number | null;
 }
 
-const COLUMN = {
-  PERSON: 'personId',
-  INSTITUTION: 'institutionId',
-  MODEL: 'modelId',
-  CHALLENGE: 'challengeId',
-} as const;
-
 /** The Prisma `where` of every mention that may serve as evidence for one of `edges`. */
 export function evidenceWhere(edges: readonly Edge[]) {
   const relation = (type: Edge['type']) =>
@@ -34,19 +28,14 @@ export function evidenceWhere(edges: readonly Edge[]) {
   const raised = relation('RAISED');
   const coMentions = edges.filter((e) => e.type === 'CO_MENTIONED');
   const documents = [...new Set(coMentions.flatMap((e) => e.documentIds))];
-  const ends: Record<keyof typeof COLUMN, Set<number>> = {
-    PERSON: new Set(),
-    INSTITUTION: new Set(),
-    MODEL: new Set(),
-    CHALLENGE: new Set(),
-  };
+  const ends = perKind(() => new Set<number>());
   for (const edge of coMentions) {
     ends[edge.source.kind].add(edge.source.id);
     ends[edge.target.kind].add(edge.target.id);
   }
-  const entityConditions = (Object.keys(COLUMN) as (keyof typeof COLUMN)[])
-    .filter((kind) => ends[kind].size > 0)
-    .map((kind) => ({ [COLUMN[kind]]: { in: [...ends[kind]] } }));
+  const entityConditions = ENTITY_KINDS.filter((kind) => ends[kind].size > 0).map((kind) => ({
+    [ENTITY_COLUMN[kind]]: { in: [...ends[kind]] },
+  }));
   return {
     OR: [
       ...(affiliations.length > 0 ? [{ affiliationId: { in: affiliations } }] : []),
@@ -58,7 +47,7 @@ export function evidenceWhere(edges: readonly Edge[]) {
 }
 
 function names(row: EvidenceRow, node: NodeRef): boolean {
-  return row[COLUMN[node.kind]] === node.id;
+  return row[ENTITY_COLUMN[node.kind]] === node.id;
 }
 
 export interface EdgeEvidence<R> {

@@ -1,6 +1,6 @@
 import { dialectOfClient } from '../db/client.ts';
-import type { EntityKind } from '../extract/types.ts';
-import { toSimplified } from '../pipeline/normalize.ts';
+import { ENTITY_KINDS, type EntityKind } from '../domain/entities.ts';
+import { toSimplified } from '../domain/normalize.ts';
 
 // Ranked entity search over names and aliases, behind an interface so that each database can
 // serve it from its own kind of index. SQLite's implementation reads the FTS5 table "EntitySearch"
@@ -82,8 +82,6 @@ export function bestMatch(names: readonly string[], normalizedQuery: string) {
   return best;
 }
 
-const KINDS: readonly EntityKind[] = ['PERSON', 'INSTITUTION', 'MODEL', 'CHALLENGE'];
-
 interface Row {
   kind: string;
   entityId: number | bigint;
@@ -121,7 +119,8 @@ export const sqliteSearchIndex: SearchIndex = {
   async search(db, { query, kinds, limit, offset }) {
     const q = normalizeQuery(query);
     if (q === '') return { hits: [], total: 0 };
-    const wanted = kinds && kinds.length > 0 ? KINDS.filter((k) => kinds.includes(k)) : KINDS;
+    const wanted =
+      kinds && kinds.length > 0 ? ENTITY_KINDS.filter((k) => kinds.includes(k)) : ENTITY_KINDS;
     const short = [...q].length < TRIGRAM;
     const where = short ? `"terms" LIKE ? ESCAPE '\\'` : `"EntitySearch" MATCH ?`;
     const kindList = wanted.map((kind) => `'${kind}'`).join(', ');
@@ -194,7 +193,8 @@ export const postgresSearchIndex: SearchIndex = {
   async search(db, { query, kinds, limit, offset }) {
     const q = normalizeQuery(query);
     if (q === '') return { hits: [], total: 0 };
-    const wanted = kinds && kinds.length > 0 ? KINDS.filter((k) => kinds.includes(k)) : KINDS;
+    const wanted =
+      kinds && kinds.length > 0 ? ENTITY_KINDS.filter((k) => kinds.includes(k)) : ENTITY_KINDS;
     const kindList = wanted.map((kind) => `'${kind}'`).join(', ');
     const where = `"terms" LIKE $2 ESCAPE '\\' AND "kind" IN (${kindList})`;
     const rows = await db.$queryRawUnsafe<Row[]>(

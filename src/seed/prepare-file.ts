@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { PreparedDocument } from '../pipeline/persist.ts';
+import type { RawDocument } from '../domain/document.ts';
 import {
   DEFAULT_MAX_BYTES,
   type DocumentFile,
   readDocument,
   readDocumentSync,
-} from '../pipeline/read.ts';
+} from '../ingest/read.ts';
+import type { PreparedDocument } from '../store/identify.ts';
+import { errorMessage } from './error-message.ts';
 import {
   defaultSteps,
   emptyTimings,
   prepareDocument,
   type Steps,
   type StepTimings,
-} from '../pipeline/run.ts';
-import type { RawDocument } from '../pipeline/types.ts';
-import { errorMessage } from './error-message.ts';
+} from './pipeline.ts';
 
 // One file through every step before persist: read, then (unless its hash says it is unchanged)
 // decode, clean, segment, extract and resolve. The seeder runs it on worker threads

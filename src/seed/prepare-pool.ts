@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentFile } from '../pipeline/read.ts';
-import { emptyTimings } from '../pipeline/steps.ts';
+import type { DocumentFile } from '../ingest/read.ts';
 import type { FileOutcome, PrepareOptions } from './prepare-file.ts';
+import { emptyTimings } from './steps.ts';
 
 // Worker threads that read and extract documents while the seeder's own thread stores the ones
 // before them: on two cores, extraction and persist then run side by side. A worker that dies

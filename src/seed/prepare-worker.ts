@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { DocumentFile } from '../pipeline/read.ts';
+import type { DocumentFile } from '../ingest/read.ts';
 import { type PrepareOptions, prepareRead, readFile } from './prepare-file.ts';
 
 // A worker thread of the seeder (prepare-pool.ts): prepares the files it is sent, one message

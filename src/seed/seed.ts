@@ -2,19 +2,19 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { type DocumentFile, findDocuments } from '../ingest/read.ts';
+import type { PreparedDocument } from '../store/identify.ts';
 import {
   type DocumentCounts,
   type PersistedDocument,
-  type PreparedDocument,
   persistBatch,
   removeDocuments,
-} from '../pipeline/persist.ts';
-import { type DocumentFile, findDocuments } from '../pipeline/read.ts';
-import type { Steps } from '../pipeline/run.ts';
-import { emptyTimings, type StepTimings } from '../pipeline/steps.ts';
+} from '../store/persist.ts';
 import { errorMessage as message } from './error-message.ts';
+import type { Steps } from './pipeline.ts';
 import type { FileOutcome } from './prepare-file.ts';
 import { createPreparePool } from './prepare-pool.ts';
+import { emptyTimings, type StepTimings } from './steps.ts';
 
 // Seeding a folder: every document file goes through the pipeline and is stored, unchanged files
 // (same hash) are skipped without a single write, and a file that fails is reported without

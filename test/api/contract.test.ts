@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase } from './fixture.ts';
-import { insertSmallGraph } from './graph.ts';
+import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
+import { insertSmallGraph } from '../support/graph-queries.ts';
 
 // The queries the scorer sends (shared/eval/CONTRACT.md), run through the whole HTTP pipeline.
 

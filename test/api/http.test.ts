@@ -1,8 +1,8 @@
 import { createLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsOrigins, createApp } from '../../src/yoga.ts';
-import { createTestApp, createTestDatabase } from './fixture.ts';
-import { insertSmallGraph } from './graph.ts';
+import { corsOrigins, createApp } from '../../src/api/yoga.ts';
+import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
+import { insertSmallGraph } from '../support/graph-queries.ts';
 
 // What a client sees over HTTP: GraphiQL, health routes, page limits and error masking.
 

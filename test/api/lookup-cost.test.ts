@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededDevCorpus } from './corpus.ts';
+import { seededDevCorpus } from '../support/seeded-corpus.ts';
 
 // What the lookups cost in database calls, on the dev corpus seeded. Every Prisma call is
 // recorded, raw SQL included (the search index's, as "SQL.$queryRawUnsafe"): a nested selection

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleOperations } from '../../src/schema/examples.ts';
-import { seededDevCorpus } from './corpus.ts';
+import { exampleOperations } from '../../src/api/schema/examples.ts';
+import { seededDevCorpus } from '../support/seeded-corpus.ts';
 
 // Search, filters and the dated lookups over HTTP, on the whole dev corpus seeded. The facts
 // checked are those of the corpus' gold annotations (../shared/corpus/dev/*.gold.json).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase } from './fixture.ts';
-import { insertMorePeople, insertSmallGraph } from './graph.ts';
+import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
+import { insertMorePeople, insertSmallGraph } from '../support/graph-queries.ts';
 
 // Every Prisma call the schema makes is recorded (src/db/observe.ts). A nested selection must
 // cost a small, fixed number of them whatever the number of rows: an N+1 regression fails here.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase } from './fixture.ts';
-import { insertSmallGraph } from './graph.ts';
+import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
+import { insertSmallGraph } from '../support/graph-queries.ts';
 
 // Every relation of the graph read from both of its ends, and nodes refetched by global ID.
 

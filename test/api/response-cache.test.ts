@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CachedApp, withResponseCache } from '../../src/api/response-cache.ts';
+import { createApp, graphqlEndpoint } from '../../src/api/yoga.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { graphWriteTransaction } from '../../src/db/write-transaction.ts';
-import { type CachedApp, withResponseCache } from '../../src/response-cache.ts';
-import { createApp, graphqlEndpoint } from '../../src/yoga.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { insertSmallGraph } from './graph.ts';
+import { insertSmallGraph } from '../support/graph-queries.ts';
 
 // The response cache the server runs behind, over a real socket: a repeated request costs no
 // database call and gets the same bytes as without the cache, answers with errors are never

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDirectory } from '../../src/seed/seed.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
-import { createTestApp, createTestDatabase } from './fixture.ts';
+import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // The API over a graph seeded from real documents of the dev corpus, as `npm start` serves it.
 

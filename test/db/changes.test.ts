@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onDataChanged } from '../../src/db/changes.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // onDataChanged hears every committed graph write, whichever client or process makes it: what a
 // response cache subscribes to so that no process serves a graph another one has changed.
@@ -63,7 +63,7 @@ describe('onDataChanged', () => {
     await Promise.all([subscription.ready, counting.ready]);
     const dir = folderWith('bank-tianheng-llm-launch-2024.html');
     const env = { ...process.env, DATABASE_URL: database.url };
-    await run(process.execPath, ['--import', 'tsx', join(root, 'src/seed/cli.ts'), dir], {
+    await run(process.execPath, ['--import', 'tsx', join(root, 'src/commands/seed.ts'), dir], {
       cwd: root,
       env,
     });

@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.ts';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // The explorer page in a real browser (Debian's chromium, headless) against the real server,
 // started as `npm start` starts it, on a temp database seeded from the dev corpus.

@@ -1,7 +1,7 @@
 // Challenge triggers (every family of the taxonomy) and who raised them.
 import { describe, expect, it } from 'vitest';
 import challengesData from '../../src/extract/data/challenges.json' with { type: 'json' };
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('challenge triggers', () => {
   // Every strong trigger names its own kind (no other kind's term or blocking compound hides

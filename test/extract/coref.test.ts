@@ -1,6 +1,6 @@
 // Later references to a person already named: surname + honorific, and 他/她 before a verb.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('coreference', () => {
   it('reads surname + honorific as the person named before', () => {

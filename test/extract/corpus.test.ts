@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/extract/preview.ts';
-import { formatOf } from '../../src/pipeline/read.ts';
+import { formatOf } from '../../src/ingest/read.ts';
 
 const corpus = join(import.meta.dirname, '../fixtures/corpus');
 

@@ -1,7 +1,7 @@
 // Rules found on a blind corpus written by an independent annotator (test/fixtures/corpus2):
 // one short sentence for each.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('names', () => {
   it('lets 年 end a given name and keeps 和 before a verb (曲延年主持, 裘致和担任)', () => {

@@ -1,7 +1,7 @@
 // Each mechanism that finds an institution: suffixes and where the name starts, defined and
 // derived short names, renamed institutions, the lexicon of known names, and what is rejected.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('names ending in a suffix', () => {
   it('reads a name with its legal form', () => {

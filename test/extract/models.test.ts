@@ -1,7 +1,7 @@
 // Each mechanism that finds a model and its attributes: quoted and unquoted names, Latin names,
 // versions, parameter counts, release dates, and the patterns that name the developer.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('model names', () => {
   it('reads a quoted name after a model word, even an ordinary word', () => {

@@ -1,6 +1,6 @@
 // Each way a text introduces a person and their role, on the shortest sentence that shows it.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('people after titles', () => {
   it('reads [institution][title][name]', () => {

@@ -6,11 +6,11 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { formatOf } from '../../src/pipeline/read.ts';
+import { formatOf } from '../../src/ingest/read.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
-import { graphByName, rowCounts } from '../seed/build.ts';
+import { graphByName, rowCounts } from '../support/build-extraction.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // Seeds in several processes, on disjoint parts of a corpus, into one PostgreSQL database end
 // with the graph one sequential seed gives on SQLite (so also: both databases hold the same graph). The parts hold
@@ -56,7 +56,7 @@ describe('parallel seeding', () => {
       parts.map((dir) =>
         run(
           process.execPath,
-          ['--import', 'tsx', join(root, 'src/seed/cli.ts'), dir, '--batch-size', '1'],
+          ['--import', 'tsx', join(root, 'src/commands/seed.ts'), dir, '--batch-size', '1'],
           { cwd: root, env },
         ).catch((error: Error & { stdout?: string; stderr?: string }) => {
           throw new Error(`${error.message}\n${error.stdout}\n${error.stderr}`);

@@ -4,7 +4,7 @@ import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { postgresSettings } from '../../src/db/postgres-pool.ts';
 import { searchIndex } from '../../src/graph/search-index.ts';
-import { createTestApp } from '../api/fixture.ts';
+import { createTestApp } from '../support/api-fixture.ts';
 import { createTestDatabaseUrl } from '../support/database.ts';
 
 // The connection pool: limits and timeouts from the URL, and failures that come back as errors

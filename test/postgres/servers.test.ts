@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { onDataChanged } from '../../src/db/changes.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
 import { createTestDatabaseUrl } from '../support/database.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // Several server processes on one PostgreSQL database, started together on an empty one (they
 // take turns at the migrations) and serving while a seed process writes: no request fails, every
@@ -82,7 +82,7 @@ describe('several servers on one database', () => {
 
     const seed = run(
       process.execPath,
-      ['--import', 'tsx', 'src/seed/cli.ts', CORPUS, '--batch-size', '1'],
+      ['--import', 'tsx', 'src/commands/seed.ts', CORPUS, '--batch-size', '1'],
       { cwd: root, env: { ...process.env, DATABASE_URL: url } },
     );
     let seeding = true;

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GRAPH_WRITE_LOCK } from '../../src/db/postgres-locks.ts';
-import { persistDocument, removeDocuments } from '../../src/pipeline/persist.ts';
-import { prepared } from '../seed/build.ts';
+import { persistDocument, removeDocuments } from '../../src/store/persist.ts';
+import { prepared } from '../support/build-extraction.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 // Graph writes take turns through one advisory lock per database: a write waits while any other

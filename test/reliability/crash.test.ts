@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { counts, rows } from './dump.ts';
-import { copiedCorpus, devDocuments, seed, startScript, tempDatabase } from './seed-process.ts';
+import { counts, rows } from '../support/dump.ts';
+import {
+  copiedCorpus,
+  devDocuments,
+  seed,
+  startScript,
+  tempDatabase,
+} from '../support/seed-process.ts';
 
 // The seed command killed with SIGKILL in the middle of a run (no handler runs, no transaction
 // is finished), then run again: the database ends exactly as after one uninterrupted run, row
@@ -23,7 +29,9 @@ describe('a seed killed mid-run', () => {
     expect(uninterrupted.stdout).toContain(`${total} documents: ${total} stored`);
 
     const killed = await tempDatabase();
-    const run = startScript('src/seed/cli.ts', [corpus, ...BATCH], { DATABASE_URL: killed.url });
+    const run = startScript('src/commands/seed.ts', [corpus, ...BATCH], {
+      DATABASE_URL: killed.url,
+    });
     await run.waitFor((stdout) => reported(stdout) >= 10);
     run.child.kill('SIGKILL');
     const ended = await run.finished;

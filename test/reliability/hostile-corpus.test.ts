@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { facts, rows } from './dump.ts';
-import { writeHostileCorpus } from './hostile-corpus.ts';
-import { DEV_CORPUS, devDocuments, seed, seedHere, tempDatabase } from './seed-process.ts';
+import { facts, rows } from '../support/dump.ts';
+import { writeHostileCorpus } from '../support/hostile-corpus.ts';
+import { DEV_CORPUS, devDocuments, seed, seedHere, tempDatabase } from '../support/seed-process.ts';
 
 // `npm run seed` on a folder where the dev corpus, already stored, meets the hostile files of
 // hostile-corpus.ts, and one stored document whose file went bad: every failure is a line naming

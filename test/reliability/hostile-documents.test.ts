@@ -3,14 +3,14 @@ import type { AnyNode } from 'domhandler';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/extract/preview.ts';
-import { decode } from '../../src/pipeline/decode.ts';
+import { decode } from '../../src/ingest/decode.ts';
 import {
   capDomDepth,
   capMarkupDepth,
   MAX_DOM_DEPTH,
   MAX_MARKUP_DEPTH,
-} from '../../src/pipeline/dom-depth.ts';
-import { prepareDocument } from '../../src/pipeline/run.ts';
+} from '../../src/ingest/dom-depth.ts';
+import { prepareDocument } from '../../src/seed/pipeline.ts';
 
 // The pipeline steps on the documents that broke them: pages nested far deeper than any real
 // page (the cleaner's recursion ran out of stack at 10,000; htmlparser2 takes time growing with

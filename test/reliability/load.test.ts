@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
-import { copiedCorpus, seed, startScript, tempDatabase } from './seed-process.ts';
+import { copiedCorpus, seed, startScript, tempDatabase } from '../support/seed-process.ts';
 
 // The server as `npm start` runs it, under 200 concurrent clients on loopback for 30 seconds,
 // while `npm run seed` writes to the same SQLite database from another process: a seed of 80

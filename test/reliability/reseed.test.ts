@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
-import { facts, rows } from './dump.ts';
-import { DEV_CORPUS, devDocuments, tempDatabase } from './seed-process.ts';
+import { facts, rows } from '../support/dump.ts';
+import { DEV_CORPUS, devDocuments, tempDatabase } from '../support/seed-process.ts';
 
 // Re-seeding the real corpus through the real pipeline, compared as whole-database dumps: the
 // same folder again changes nothing; after a document changes or goes (--prune), the graph holds
@@ -104,7 +104,7 @@ describe('re-seeding', () => {
   });
 
   // A model's parameters and release date are derived from what each document states
-  // (ModelFact, src/graph/model-facts.ts): 天衡's 700亿/2024-03 and 问策's 1300亿/2024-06 are
+  // (ModelFact, src/store/model-facts.ts): 天衡's 700亿/2024-03 and 问策's 1300亿/2024-06 are
   // stated only by bank-tianheng-llm-launch-2024.html and must go with it.
   it('--prune also forgets model parameters and dates only the pruned document stated', async () => {
     const dir = corpusCopy();

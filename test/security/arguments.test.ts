@@ -8,14 +8,14 @@ import {
   isNonNullType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.ts';
-import { MAX_LIST_ARGUMENT, MAX_STRING_ARGUMENT } from '../../src/security.ts';
-import { appWith, seededDatabase } from './serve.ts';
+import { schema } from '../../src/api/schema/index.ts';
+import { MAX_LIST_ARGUMENT, MAX_STRING_ARGUMENT } from '../../src/api/security.ts';
+import { appWith, seededDatabase } from '../support/serve.ts';
 
 // Every argument of every top-level field, given hostile values through variables (so that
 // validation lets them through): each is refused with a typed error and a stable code, never an
 // internal error. The rules themselves live where the argument is read: page sizes and ranges in
-// the schema, sizes of strings and lists in src/query-budget.ts, global IDs in src/builder.ts.
+// the schema, sizes of strings and lists in src/api/query-budget.ts, global IDs in src/api/builder.ts.
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof appWith>;

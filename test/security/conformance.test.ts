@@ -1,9 +1,9 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appWith, listen, seededDatabase } from './serve.ts';
+import { appWith, listen, seededDatabase } from '../support/serve.ts';
 
 // The GraphQL over HTTP specification, as graphql-http's audit suite checks it, against the
-// server on a loopback socket with every limit and plugin of src/security.ts installed.
+// server on a loopback socket with every limit and plugin of src/api/security.ts installed.
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let server: Awaited<ReturnType<typeof listen>>;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.ts';
-import { type FuzzRequest, hostileRequest, idPool, Random, randomOperation } from './fuzz.ts';
-import { appWith, listen, seededDatabase } from './serve.ts';
+import { schema } from '../../src/api/schema/index.ts';
+import {
+  type FuzzRequest,
+  hostileRequest,
+  idPool,
+  Random,
+  randomOperation,
+} from '../support/fuzz.ts';
+import { appWith, listen, seededDatabase } from '../support/serve.ts';
 
 // Generated requests against the server on a loopback socket, on the dev corpus: random
 // selections over the real schema with random (often wrong) arguments, and hostile requests

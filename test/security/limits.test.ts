@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleOperations } from '../../src/schema/examples.ts';
+import { exampleOperations } from '../../src/api/schema/examples.ts';
 import {
   MAX_ALIASES,
   MAX_COST,
@@ -10,10 +10,10 @@ import {
   MAX_REQUEST_BODY_BYTES,
   MAX_TOKENS,
   securitySettings,
-} from '../../src/security.ts';
-import { appWith, listen, seededDatabase } from './serve.ts';
+} from '../../src/api/security.ts';
+import { appWith, listen, seededDatabase } from '../support/serve.ts';
 
-// Every limit of src/security.ts, met and exceeded, on the dev corpus: the error says which
+// Every limit of src/api/security.ts, met and exceeded, on the dev corpus: the error says which
 // limit, with a stable code and the numbers; what clients really send stays within them.
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;

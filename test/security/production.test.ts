@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADERS, MAX_DEPTH, securitySettings } from '../../src/security.ts';
-import { createTestDatabase } from '../api/fixture.ts';
-import { insertSmallGraph } from '../api/graph.ts';
-import { appWith, recordingLogger } from './serve.ts';
+import { CSRF_HEADERS, MAX_DEPTH, securitySettings } from '../../src/api/security.ts';
+import { createTestDatabase } from '../support/api-fixture.ts';
+import { insertSmallGraph } from '../support/graph-queries.ts';
+import { appWith, recordingLogger } from '../support/serve.ts';
 
 // The switches that differ in production, from the environment: introspection, GraphiQL, CSRF
 // prevention; and what a client sees of a failure: never a stack trace or the database's words.

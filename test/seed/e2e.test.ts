@@ -12,12 +12,12 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { persistDocument } from '../../src/pipeline/persist.ts';
-import { formatOf } from '../../src/pipeline/read.ts';
-import { prepareDocument } from '../../src/pipeline/run.ts';
+import { formatOf } from '../../src/ingest/read.ts';
+import { prepareDocument } from '../../src/seed/pipeline.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
-import { DEV_CORPUS } from '../dev-corpus.ts';
-import { graphByName, rowCounts, tempDatabase } from './build.ts';
+import { persistDocument } from '../../src/store/persist.ts';
+import { graphByName, rowCounts, tempDatabase } from '../support/build-extraction.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 
 // The whole pipeline (read, decode, clean, segment, extract, resolve, persist) on a real document
 // of the corpus, through seedDirectory and through the seed command itself.
@@ -81,7 +81,7 @@ describe('seeding a corpus document end to end', () => {
     const dir = folderWith(ROUNDTABLE);
     writeFileSync(join(dir, 'broken.html'), Buffer.from([0, 0, 0, 1, 2, 3, 255, 0, 0, 0, 9, 0]));
     const env = { ...process.env, DATABASE_URL: url };
-    const cli = ['--import', 'tsx', join(root, 'src/seed/cli.ts'), dir];
+    const cli = ['--import', 'tsx', join(root, 'src/commands/seed.ts'), dir];
     const failing = await run(process.execPath, cli, { cwd: root, env }).then(
       () => null,
       (error: { code: number; stdout: string }) => error,

@@ -4,10 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { prismaPaths } from '../../src/db/schemas.ts';
-import { defaultSteps, type Steps } from '../../src/pipeline/run.ts';
+import { defaultSteps, type Steps } from '../../src/seed/pipeline.ts';
 import { isEmpty, prepareDatabase, type SeedOptions, seedDirectory } from '../../src/seed/seed.ts';
+import {
+  extraction,
+  graphByName,
+  rowCounts,
+  type Spec,
+  tempDatabase,
+} from '../support/build-extraction.ts';
 import { testDialect, writeMark } from '../support/database.ts';
-import { extraction, graphByName, rowCounts, type Spec, tempDatabase } from './build.ts';
 
 // Real files in a temp folder through the real read, decode, clean, segment and resolve steps;
 // only extract is replaced, by the hand-made extraction of each file.

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import Database from 'better-sqlite3';
+import { onDataChanged } from '../db/changes.ts';
+import { type Db, sqlitePath, urlOf } from '../db/client.ts';
+
+// The graph is read far more often than it is written, and only seeding writes it: an answer is
+// valid until the next commit, from whichever process. So whole HTTP answers are kept, in front
+// of Yoga: a POST of JSON to the GraphQL endpoint whose bytes (body, content type, accept,
+// origin) were answered before, without errors, since the last commit gets the same bytes back
+// without parsing, validating or executing anything. Yoga's own response-cache plugin was
+// measured first: its hits still cost ~0.3-0.4 ms of CPU each in Yoga's request pipeline (the
+// cost floor's whole answer costs ~0.15), this costs a hash and a write.
+//
+// When the graph changes:
+//   SQLite: `PRAGMA data_version` on a read-only connection of the cache's own changes whenever
+//     any other connection, in any process, commits to the file; it is read on every request (a
+//     few microseconds), so no request after a commit is answered from before it.
+//   PostgreSQL: the version moves when the change notification of src/db/changes.ts arrives
+//     (NOTIFY, sent by every graph write as it commits).
+
+export interface ResponseCacheOptions {
+  /** The path of the GraphQL endpoint; other paths are never cached. */
+  endpoint: string;
+  /** Bytes of answers to keep (least recently used go first); 64 MB by default. */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Larger request bodies go to Yoga untouched (its own size limit then applies). */
+const MAX_CACHEABLE_BODY = 16 * 1024;
+/** Response headers that belong to one exchange, not to the answer. */
+const EXCHANGE_HEADERS = new Set([
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+/** A number that changes whenever the graph changes; `close` releases what it watches with. */
+export interface DataVersion {
+  current(): number;
+  close(): Promise<void>;
+}
+
+function sqliteVersion(path: string): DataVersion {
+  let connection: Database.Database | null = null;
+  let generation = 0;
+  let seen: number | null = null;
+  return {
+    current() {
+      try {
+        connection ??= new Database(path, { readonly: true, fileMustExist: true });
+        const now = connection.pragma('data_version', { simple: true }) as number;
+        if (seen !== null && now !== seen) generation++;
+        seen = now;
+      } catch {
+        // Unreadable for a moment (locked, not created yet): count it as a change, never as none.
+        generation++;
+        connection?.close();
+        connection = null;
+        seen = null;
+      }
+      return generation;
+    },
+    async close() {
+      connection?.close();
+      connection = null;
+    },
+  };
+}
+
+function notifiedVersion(db: Db): DataVersion {
+  let generation = 0;
+  const subscription = onDataChanged(db, () => {
+    generation++;
+  });
+  return { current: () => generation, close: () => subscription.close() };
+}
+
+/** The data version of the database `db` talks to. */
+export function dataVersion(db: Db): DataVersion {
+  const url = urlOf(db);
+  const path = url === undefined ? null : sqlitePath(url);
+  return path !== null && path !== ':memory:' ? sqliteVersion(path) : notifiedVersion(db);
+}
+
+interface Answer {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+/** Least recently used answers, bounded by the bytes of their bodies. */
+function answers(maxBytes: number) {
+  const entries = new Map<string, Answer>();
+  let bytes = 0;
+  return {
+    get(key: string) {
+      const answer = entries.get(key);
+      if (answer) {
+        entries.delete(key);
+        entries.set(key, answer);
+      }
+      return answer;
+    },
+    set(key: string, answer: Answer) {
+      if (answer.body.length > maxBytes / 64) return;
+      const held = entries.get(key);
+      if (held) bytes -= held.body.length;
+      entries.set(key, answer);
+      bytes += answer.body.length;
+      for (const [oldest, entry] of entries) {
+        if (bytes <= maxBytes) break;
+        entries.delete(oldest);
+        bytes -= entry.body.length;
+      }
+    },
+    clear() {
+      entries.clear();
+      bytes = 0;
+    },
+  };
+}
+
+const header = (request: IncomingMessage, name: string) => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+};
+
+/** A POST of a small JSON body to the endpoint, asking for JSON (not a stream). */
+function cacheable(request: IncomingMessage, endpoint: string): boolean {
+  if (request.method !== 'POST' || request.url !== endpoint) return false;
+  if (!/^application\/json\b/i.test(header(request, 'content-type'))) return false;
+  const length = Number(request.headers['content-length']);
+  if (!Number.isInteger(length) || length <= 0 || length > MAX_CACHEABLE_BODY) return false;
+  const accept = header(request, 'accept');
+  return !/text\/event-stream|multipart\//i.test(accept);
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** A GraphQL answer worth keeping: 200, JSON, and no `errors` entry. */
+function keepable(answer: Answer): boolean {
+  if (answer.status !== 200) return false;
+  const type = answer.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
+  if (!/json/i.test(type)) return false;
+  try {
+    const parsed = JSON.parse(answer.body.toString('utf8')) as { errors?: unknown };
+    return parsed.errors === undefined;
+  } catch {
+    return false;
+  }
+}
+
+function send(response: ServerResponse, answer: Answer) {
+  response.statusCode = answer.status;
+  for (const [name, value] of answer.headers) response.setHeader(name, value);
+  response.setHeader('content-length', answer.body.length);
+  response.end(answer.body);
+}
+
+export interface CachedApp {
+  /** A node:http request listener: cached answers, everything else through `app`. */
+  listener: RequestListener;
+  close(): Promise<void>;
+}
+
+/** The app behind the cache, as a node request listener and as a fetch handler (Yoga is both). */
+export interface FetchApp {
+  listener: RequestListener;
+  fetch(url: string, init: RequestInit): Promise<Response>;
+}
+
+/**
+ * `app` behind the response cache, on the data of `db`. Identical requests arriving while the
+ * first is being answered wait for that answer instead of computing it again.
+ */
+export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheOptions): CachedApp {
+  const version = dataVersion(db);
+  const cache = answers(options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const pending = new Map<string, Promise<Answer>>();
+  let cachedVersion = -1;
+
+  const compute = async (request: IncomingMessage, body: Buffer): Promise<Answer> => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(',') : value);
+    }
+    const response = await app.fetch(
+      `http://${header(request, 'host') || 'localhost'}${request.url}`,
+      {
+        method: 'POST',
+        headers,
+        body: body.toString('utf8'),
+      },
+    );
+    const answerHeaders: [string, string][] = [];
+    response.headers.forEach((value, name) => {
+      const lower = name.toLowerCase();
+      if (!EXCHANGE_HEADERS.has(lower)) answerHeaders.push([lower, value]);
+    });
+    return {
+      status: response.status,
+      headers: answerHeaders,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
+    const body = await readBody(request);
+    const now = version.current();
+    if (now !== cachedVersion) {
+      cache.clear();
+      cachedVersion = now;
+    }
+    const key = createHash('sha256')
+      .update(`${now}\u0000${request.url}\u0000`)
+      .update(`${header(request, 'content-type')}\u0000${header(request, 'accept')}\u0000`)
+      .update(`${header(request, 'origin')}\u0000`)
+      .update(body)
+      .digest('base64');
+    const hit = cache.get(key);
+    if (hit) return send(response, hit);
+    let computing = pending.get(key);
+    if (!computing) {
+      computing = compute(request, body);
+      pending.set(key, computing);
+      void computing
+        .then((fresh) => {
+          // Kept only if no commit came in between: the answer may mix both versions.
+          if (keepable(fresh) && version.current() === now && cachedVersion === now) {
+            cache.set(key, fresh);
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => pending.delete(key));
+    }
+    send(response, await computing);
+  };
+
+  return {
+    listener(request, response) {
+      if (!cacheable(request, options.endpoint)) {
+        app.listener(request, response);
+        return;
+      }
+      answer(request, response).catch((error: unknown) => {
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+        console.error('response cache: request failed', error);
+      });
+    },
+    close: () => version.close(),
+  };
+}

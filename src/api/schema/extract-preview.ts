@@ -1,0 +1,172 @@
+// Query.extract: what seeding would extract from a text, with the evidence of every fact, and
+// nothing stored. Lets a user see why something was or was not found.
+import { GraphQLError } from 'graphql';
+import type { Preview } from '../../extract/preview.ts';
+import type { Evidence } from '../../extract/types.ts';
+import { builder } from '../builder.ts';
+import { badUserInput } from './errors.ts';
+
+/** Larger texts are refused: extraction of a page is linear, but a request must stay cheap. */
+export const MAX_EXTRACT_CHARS = 200_000;
+
+const Format = builder.enumType('DocumentFormat', {
+  description: 'How a document is written.',
+  values: { TXT: { value: 'txt' }, HTML: { value: 'html' }, MD: { value: 'md' } } as const,
+});
+
+interface EvidenceShape {
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+}
+interface EntityShape {
+  ref: string;
+  name: string;
+  names: string[];
+  kind: string;
+  evidence: EvidenceShape[];
+}
+interface RelationShape {
+  type: string;
+  from: string;
+  to: string;
+  role: string | null;
+  evidence: EvidenceShape;
+}
+interface PreviewShape {
+  title: string;
+  publishedAt: string | null;
+  publisher: string | null;
+  text: string;
+  entities: EntityShape[];
+  relations: RelationShape[];
+}
+
+const PreviewEvidence = builder.objectRef<EvidenceShape>('PreviewEvidence').implement({
+  description: 'Where a fact was found: the words and the sentence around them.',
+  fields: (t) => ({
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+    text: t.exposeString('text'),
+    sentence: t.exposeString('sentence'),
+  }),
+});
+
+const PreviewEntity = builder.objectRef<EntityShape>('PreviewEntity').implement({
+  description: 'An entity the text names; `ref` is local to this preview.',
+  fields: (t) => ({
+    ref: t.exposeString('ref'),
+    kind: t.exposeString('kind', { description: 'PERSON, INSTITUTION, MODEL or CHALLENGE.' }),
+    name: t.exposeString('name'),
+    names: t.exposeStringList('names', { description: 'Every name the text uses for it.' }),
+    evidence: t.field({ type: [PreviewEvidence], resolve: (e) => e.evidence }),
+  }),
+});
+
+const PreviewRelation = builder.objectRef<RelationShape>('PreviewRelation').implement({
+  description: 'A relation between two previewed entities (by ref).',
+  fields: (t) => ({
+    type: t.exposeString('type', { description: 'AFFILIATION, DEVELOPER or RAISED.' }),
+    from: t.exposeString('from'),
+    to: t.exposeString('to'),
+    role: t.exposeString('role', { nullable: true }),
+    evidence: t.field({ type: PreviewEvidence, resolve: (r) => r.evidence }),
+  }),
+});
+
+const ExtractionPreview = builder.objectRef<PreviewShape>('ExtractionPreview').implement({
+  description: 'What seeding would store for a text.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    publishedAt: t.exposeString('publishedAt', { nullable: true }),
+    publisher: t.exposeString('publisher', { nullable: true }),
+    text: t.exposeString('text', { description: 'The cleaned article text offsets point into.' }),
+    entities: t.field({ type: [PreviewEntity], resolve: (p) => p.entities }),
+    relations: t.field({ type: [PreviewRelation], resolve: (p) => p.relations }),
+  }),
+});
+
+function shape(result: Preview): PreviewShape {
+  const { document, extraction, quote } = result;
+  const all = (evidence: Evidence[]) => evidence.map(quote);
+  const entity =
+    (kind: string) =>
+    (e: { ref: string; name: string; names: { name: string }[]; mentions: Evidence[] }) => ({
+      ref: e.ref,
+      kind,
+      name: e.name,
+      names: e.names.map((n) => n.name),
+      evidence: all(e.mentions),
+    });
+  return {
+    title: document.title,
+    publishedAt: document.publishedAt,
+    publisher: document.publisher,
+    text: document.text,
+    entities: [
+      ...extraction.people.map(entity('PERSON')),
+      ...extraction.institutions.map(entity('INSTITUTION')),
+      ...extraction.models.map(entity('MODEL')),
+      ...extraction.challenges.map(entity('CHALLENGE')),
+    ],
+    relations: [
+      ...extraction.affiliations.map((a) => ({
+        type: 'AFFILIATION',
+        from: a.person,
+        to: a.institution,
+        role: a.role,
+        evidence: quote(a.evidence),
+      })),
+      ...extraction.developments.map((d) => ({
+        type: 'DEVELOPER',
+        from: d.model,
+        to: d.institution,
+        role: null,
+        evidence: quote(d.evidence),
+      })),
+      ...extraction.raised.map((r) => ({
+        type: 'RAISED',
+        from: r.person,
+        to: r.challenge,
+        role: null,
+        evidence: quote(r.evidence),
+      })),
+    ],
+  };
+}
+
+builder.queryField('extract', (t) =>
+  t.field({
+    type: ExtractionPreview,
+    description:
+      'Runs the extraction pipeline on `text` and returns what it finds; nothing is stored.',
+    args: {
+      text: t.arg.string({ required: true }),
+      format: t.arg({ type: Format, defaultValue: 'txt' }),
+    },
+    resolve: async (_, { text, format }) => {
+      if (text.length > MAX_EXTRACT_CHARS) {
+        throw new GraphQLError(
+          `text is ${text.length} characters; extract takes at most ${MAX_EXTRACT_CHARS}.`,
+          {
+            extensions: { code: 'TEXT_TOO_LONG', max: MAX_EXTRACT_CHARS },
+          },
+        );
+      }
+      // The extraction code (lexicons, HTML parser, converters: ~45 MB and a third of a second)
+      // is loaded by the first preview, not by every server start.
+      const [{ preview }, { DecodeError }] = await Promise.all([
+        import('../../extract/preview.ts'),
+        import('../../ingest/decode.ts'),
+      ]);
+      try {
+        return shape(preview(text, format ?? 'txt'));
+      } catch (error) {
+        // Text the pipeline cannot read (NUL bytes, control characters) is the client's input.
+        if (error instanceof DecodeError) throw badUserInput(error.message);
+        throw error;
+      }
+    },
+  }),
+);

@@ -1,5 +1,0 @@
-import { config } from './config.ts';
-import { createPrismaClient } from './db/client.ts';
-
-/** The process-wide Prisma client, on the database named by DATABASE_URL. */
-export const db = createPrismaClient(config.databaseUrl);
