@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
-import { rows } from '../reliability/dump.ts';
 import { DEV_CORPUS } from '../dev-corpus.ts';
+import { rows } from '../reliability/dump.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 // Extraction on worker threads while the seeder's thread stores: the same reports in the same
