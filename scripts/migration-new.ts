@@ -26,7 +26,7 @@ async function postgresDiff(): Promise<string> {
   try {
     return await diffFromMigrations(server.url, schemaText('postgresql'));
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -1,15 +1,32 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withAccessLog } from './api/access-log.ts';
 import { withResponseCache } from './api/response-cache.ts';
 import { createApp, graphqlEndpoint } from './api/yoga.ts';
 import { db } from './db/instance.ts';
 import { config } from './runtime/config.ts';
 import { limitHeapGrowth } from './runtime/heap.ts';
+import { createLogger, yogaLogger } from './runtime/log.ts';
+import { metrics } from './runtime/metrics.ts';
+import { drainMs, stopOnSignals } from './runtime/shutdown.ts';
 import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
 
-// Only starts things: the schema is in src/schema, the HTTP app in yoga.ts.
+// Only starts things: the schema is in src/schema, the HTTP app in yoga.ts. Logs are JSON lines
+// on stdout (src/runtime/log.ts), one per request among them (src/api/access-log.ts).
 
 limitHeapGrowth();
+const log = createLogger();
+const drain = drainMs();
+
+// A stop asked for while the database is prepared or seeded ends the process once the
+// transaction under way is committed; once serving, stopOnSignals drains the requests first.
+const starting = new AbortController();
+const stopStarting = (signal: NodeJS.Signals) => {
+  log.info({ signal }, 'stopping before serving');
+  starting.abort();
+};
+process.on('SIGTERM', stopStarting);
+process.on('SIGINT', stopStarting);
 
 // prepareDatabase applies the migrations (migrate() of src/db/migrate.ts) and, on SQLite, turns
 // on write-ahead logging so a seed running beside the server does not block its reads.
@@ -17,47 +34,71 @@ await prepareDatabase(db, config.databaseUrl);
 
 // A fresh database gets the documents of seeds/ (SEED_DIR; empty to skip), so the server never
 // opens on an empty graph; data already there is served as it is.
-if (config.seedDir && (await isEmpty(db))) {
+if (config.seedDir && !starting.signal.aborted && (await isEmpty(db))) {
   try {
     const report = await seedDirectory(db, config.seedDir, {
+      signal: starting.signal,
       onDocument: (document) => {
-        if (document.status === 'failed') console.error(`  ${document.source}: ${document.error}`);
+        if (document.status === 'failed') {
+          log.warn({ source: document.source, error: document.error }, 'document not seeded');
+        }
       },
     });
-    console.log(
-      `seeded ${config.seedDir}: ${report.stored} stored, ${report.failed} failed in ${Math.round(report.elapsedMs)} ms`,
+    log.info(
+      {
+        dir: config.seedDir,
+        stored: report.stored,
+        failed: report.failed,
+        interrupted: report.interrupted,
+        ms: Math.round(report.elapsedMs),
+      },
+      `seeded ${config.seedDir}`,
     );
   } catch (error) {
-    console.error(`not seeded: ${error instanceof Error ? error.message : error}`);
+    metrics.seedFailed();
+    log.error({ err: error }, `not seeded: ${error instanceof Error ? error.message : error}`);
   }
 }
+if (starting.signal.aborted) {
+  await db.$disconnect();
+  process.exit(0);
+}
+process.off('SIGTERM', stopStarting);
+process.off('SIGINT', stopStarting);
 
-const app = createApp({ db });
+const app = createApp({ db, logger: yogaLogger(log), metrics });
 // Whole answers are kept until the data changes (src/api/response-cache.ts); RESPONSE_CACHE=off
 // serves every request through Yoga.
 const cached = config.responseCache
   ? withResponseCache(
       { listener: app, fetch: (url, init) => Promise.resolve(app.fetch(url, init)) },
       db,
-      { endpoint: graphqlEndpoint },
+      {
+        endpoint: graphqlEndpoint,
+        onLookup: (result) => metrics.cache(result),
+        onError: (error) => log.error({ err: error }, 'response cache: request failed'),
+      },
     )
   : null;
-const server = createServer(cached?.listener ?? app);
+const server = createServer(withAccessLog(cached?.listener ?? app, { logger: log, metrics }));
 // Node closes a keep-alive connection after 5 s without a new request. A server busy with
 // hundreds of clients may not read a waiting request for that long (its timer fires first), and
 // the client's request is then lost to a reset; keep connections long enough not to race.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+stopOnSignals(server, {
+  logger: log,
+  drainMs: drain,
+  close: async () => {
+    await cached?.close();
+    await db.$disconnect();
+  },
+});
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`GraphQL server ready at http://${host}:${port}${graphqlEndpoint}`);
+  log.info(
+    { port, host: config.host },
+    `GraphQL server ready at http://${host}:${port}${graphqlEndpoint}`,
+  );
 });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    void db.$disconnect().finally(() => process.exit(0));
-  });
-}

@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import Database from 'better-sqlite3';
 import { onDataChanged } from '../db/changes.ts';
 import { type Db, sqlitePath, urlOf } from '../db/client.ts';
+import { requestInfo } from './access-log.ts';
 
 // The graph is read far more often than it is written, and only seeding writes it: an answer is
 // valid until the next commit, from whichever process. So whole HTTP answers are kept, in front
@@ -24,6 +25,10 @@ export interface ResponseCacheOptions {
   endpoint: string;
   /** Bytes of answers to keep (least recently used go first); 64 MB by default. */
   maxBytes?: number;
+  /** Told of every cacheable request: answered from the cache (hit) or computed (miss). */
+  onLookup?: (result: 'hit' | 'miss') => void;
+  /** Told of a request that failed outside Yoga (reading the body, say); logged by default. */
+  onError?: (error: unknown) => void;
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -90,6 +95,9 @@ interface Answer {
   status: number;
   headers: [string, string][];
   body: Buffer;
+  /** What the access log says of the request that computed it (src/api/access-log.ts). */
+  operation?: string;
+  errors: string[];
 }
 
 /** Least recently used answers, bounded by the bytes of their bodies. */
@@ -208,11 +216,27 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
       const lower = name.toLowerCase();
       if (!EXCHANGE_HEADERS.has(lower)) answerHeaders.push([lower, value]);
     });
+    const answerBody = Buffer.from(await response.arrayBuffer());
+    const info = requestInfo();
     return {
       status: response.status,
       headers: answerHeaders,
-      body: Buffer.from(await response.arrayBuffer()),
+      body: answerBody,
+      operation: info?.operation,
+      errors: info?.errors ?? [],
     };
+  };
+
+  /** Tells the access log what the answer was for, whoever computed it. */
+  const sendAnswer = (response: ServerResponse, answer: Answer, result: 'hit' | 'miss') => {
+    options.onLookup?.(result);
+    const info = requestInfo();
+    if (info) {
+      info.cache = result;
+      info.operation = answer.operation;
+      info.errors = answer.errors;
+    }
+    send(response, answer);
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
@@ -229,8 +253,10 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
       .update(body)
       .digest('base64');
     const hit = cache.get(key);
-    if (hit) return send(response, hit);
+    if (hit) return sendAnswer(response, hit, 'hit');
     let computing = pending.get(key);
+    // A request arriving while the same one is being computed is answered without computing.
+    const result = computing ? 'hit' : 'miss';
     if (!computing) {
       computing = compute(request, body);
       pending.set(key, computing);
@@ -244,7 +270,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
         .catch(() => undefined)
         .finally(() => pending.delete(key));
     }
-    send(response, await computing);
+    sendAnswer(response, await computing, result);
   };
 
   return {
@@ -256,7 +282,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
       answer(request, response).catch((error: unknown) => {
         if (!response.headersSent) response.statusCode = 500;
         response.end();
-        console.error('response cache: request failed', error);
+        (options.onError ?? ((e) => console.error('response cache: request failed', e)))(error);
       });
     },
     close: () => version.close(),

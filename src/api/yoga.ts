@@ -1,14 +1,16 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
-  createLogger,
   createYoga,
   useReadinessCheck,
   type YogaLogger,
   maskError as yogaMaskError,
 } from 'graphql-yoga';
 import type { Db } from '../db/client.ts';
-import { observePrismaCalls, type PrismaCallListener } from '../db/observe.ts';
+import { observed, observePrismaCalls, type PrismaCallListener } from '../db/observe.ts';
+import { createLogger, yogaLogger } from '../runtime/log.ts';
+import { type Metrics, metrics as processMetrics, useMetrics } from '../runtime/metrics.ts';
+import { useRequestInfo } from './access-log.ts';
 import type { Context } from './builder.ts';
 import { useExplorer } from './explorer/routes.ts';
 import { ErrorCode } from './schema/errors.ts';
@@ -23,8 +25,13 @@ export interface AppOptions {
   db: Db;
   /** Where unexpected errors (masked for the client) are logged; tests pass a silent one. */
   logger?: YogaLogger;
-  /** Told of every Prisma call the schema makes; by default each is logged at debug level. */
+  /**
+   * Told of every Prisma call the schema makes; by default each is logged at debug level. Every
+   * call's duration goes to the metrics either way.
+   */
   onPrismaCall?: PrismaCallListener;
+  /** Where requests, database calls and the response cache are counted (served at /metrics). */
+  metrics?: Metrics;
   /**
    * The origins browsers may call the API from: a list, or '*' for any. Defaults to the
    * CORS_ORIGINS environment variable (see corsOrigins).
@@ -51,23 +58,27 @@ export function corsOrigins(value = process.env.CORS_ORIGINS): string[] | '*' | 
 
 /**
  * The GraphQL server as a fetch handler: the schema on `db`, GraphiQL at /graphql (opening on
- * example operations), the graph explorer at /, masked errors, CORS, /health (process up) and
- * /ready (database answering). `server.ts` puts it on a socket; tests call
+ * example operations), the graph explorer at /, masked errors, CORS, /health (process up),
+ * /ready (database answering) and /metrics (Prometheus). `server.ts` puts it on a socket; tests call
  * `app.fetch('http://yoga/graphql', …)` without one.
  */
 export function createApp({
   db,
-  logger = createLogger('info'),
+  logger = yogaLogger(createLogger()),
   onPrismaCall,
+  metrics = processMetrics,
   corsOrigins: origins = corsOrigins(),
   security = securitySettings(),
 }: AppOptions) {
-  const listener =
-    onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
-  const observed = observePrismaCalls(observeRawSql(db, listener), listener);
+  const listener: PrismaCallListener = (call) => {
+    if (onPrismaCall) onPrismaCall(call);
+    else logger.debug(`prisma ${call.model}.${call.operation}`);
+    return (seconds: number) => metrics.query(call.model, call.operation, seconds);
+  };
+  const client = observePrismaCalls(observeRawSql(db, listener), listener);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: observed }),
+    context: () => ({ db: client }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
@@ -85,6 +96,8 @@ export function createApp({
     maskedErrors: { maskError: mask },
     plugins: [
       ...securityPlugins(security),
+      useRequestInfo(),
+      useMetrics(metrics.registry),
       useExplorer(),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],
@@ -99,8 +112,8 @@ function observeRawSql(db: Db, listener: PrismaCallListener): Db {
     name: 'observe-raw-sql',
     query: {
       $allOperations({ model, operation, args, query }) {
-        if (model === undefined) listener({ model: 'SQL', operation });
-        return query(args);
+        if (model !== undefined) return query(args);
+        return observed(listener, { model: 'SQL', operation }, () => query(args));
       },
     },
   }) as unknown as Db;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '../db/client.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { limitHeapGrowth } from '../runtime/heap.ts';
+import { createLogger } from '../runtime/log.ts';
 import {
   type DocumentReport,
   prepareDatabase,
@@ -11,7 +12,9 @@ import {
 
 // npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--workers N] [--max-bytes N]
 // One line per document on stdout, warnings on stderr, a total at the end. Exit code 0 only
-// when no file failed.
+// when no file failed. Log lines (JSON, src/runtime/log.ts) go to stderr. SIGINT or SIGTERM stops the
+// seed once the transaction under way is committed: exit code 130 or 143, and the next run
+// does the rest.
 
 const USAGE =
   'usage: npm run seed -- <dir> [--prune] [--force] [--batch-size N] [--workers N] [--max-bytes N]';
@@ -81,7 +84,20 @@ async function main(): Promise<number> {
   }
 
   const { databaseUrl } = loadConfig();
+  const log = createLogger(2);
   const db = createPrismaClient(databaseUrl);
+  const stop = new AbortController();
+  let stoppedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A terminal's Ctrl-C reaches npm and this process both, and npm passes its own on: one
+    // stop is enough.
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    log.warn({ signal }, `${signal}: stopping once the transaction under way is committed`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const batchSize = positiveInteger(args.values['batch-size'], '--batch-size');
     const maxBytes = positiveInteger(args.values['max-bytes'], '--max-bytes');
@@ -94,6 +110,7 @@ async function main(): Promise<number> {
       batchSize,
       workers,
       maxBytes,
+      signal: stop.signal,
       onDocument: (document) => {
         console.log(describe(document));
         if (document.status === 'stored') {
@@ -103,12 +120,21 @@ async function main(): Promise<number> {
       },
     });
     console.log(total(report));
+    if (report.interrupted) {
+      log.warn(
+        { signal: stoppedBy, handled: report.documents.length },
+        'seed interrupted: run it again to seed the rest',
+      );
+      return stoppedBy === 'SIGINT' ? 130 : 143;
+    }
     return report.failed === 0 ? 0 : 1;
   } catch (error) {
-    console.error(`seed failed: ${error instanceof Error ? error.message : error}`);
+    log.error({ err: error }, `seed failed: ${error instanceof Error ? error.message : error}`);
     return 1;
   } finally {
     await db.$disconnect();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -6,7 +6,27 @@ export interface PrismaCall {
   operation: string;
 }
 
-export type PrismaCallListener = (call: PrismaCall) => void;
+/**
+ * Told of a call before it runs; a listener that returns a function is also told how long the
+ * call took (seconds), once it has.
+ */
+export type PrismaCallListener = (call: PrismaCall) => unknown;
+
+/** Runs `query` for `call`, telling `listener` of it (and of its duration, if it asks). */
+export async function observed<T>(
+  listener: PrismaCallListener,
+  call: PrismaCall,
+  query: () => Promise<T>,
+): Promise<T> {
+  const done = listener(call);
+  if (typeof done !== 'function') return query();
+  const started = performance.now();
+  try {
+    return await query();
+  } finally {
+    done((performance.now() - started) / 1000);
+  }
+}
 
 /**
  * `db` with `listener` told of every model call it makes, before it runs. The GraphQL server
@@ -20,8 +40,7 @@ export function observePrismaCalls(db: Db, listener: PrismaCallListener) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          listener({ model, operation });
-          return query(args);
+          return observed(listener, { model, operation }, () => query(args));
         },
       },
     },

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { type DocumentFile, findDocuments } from '../ingest/read.ts';
+import { metrics } from '../runtime/metrics.ts';
 import type { PreparedDocument } from '../store/identify.ts';
 import {
   type DocumentCounts,
@@ -39,6 +40,12 @@ export interface SeedOptions {
   steps?: Steps;
   /** Called once per document, in file order, as soon as its outcome is known. */
   onDocument?: (report: DocumentReport) => void;
+  /**
+   * Stops the seed when aborted: the transaction under way is finished, documents not yet
+   * stored are left for the next run (unchanged files already stored are skipped then), and
+   * nothing is pruned. The report says `interrupted`.
+   */
+  signal?: AbortSignal;
 }
 
 export type DocumentReport =
@@ -64,6 +71,8 @@ export interface SeedReport {
   elapsedMs: number;
   /** Milliseconds per pipeline step, summed over all documents. */
   timings: StepTimings;
+  /** True when `signal` stopped the seed before every document was handled. */
+  interrupted: boolean;
 }
 
 /** True when the database holds no document yet (the server seeds it then). */
@@ -131,9 +140,13 @@ export async function seedDirectory(
   const workers = options.steps ? 0 : Math.max(0, options.workers ?? defaultWorkers());
   const timings = emptyTimings();
   const { files, problems } = await findDocuments(dir);
+  const onDocument = (report: DocumentReport) => {
+    metrics.seededDocument(report.status);
+    options.onDocument?.(report);
+  };
   const reports = orderedReports(
     [...files.map((f) => f.source), ...problems.map((p) => p.source)].sort(byCodePoint),
-    options.onDocument,
+    onDocument,
   );
   const stored = await db.document.findMany({
     select: { id: true, source: true, contentHash: true },
@@ -196,9 +209,14 @@ export async function seedDirectory(
   for (const problem of problems) {
     reports.set({ source: problem.source, status: 'failed', error: problem.error });
   }
+  let interrupted = false;
   try {
     if (pool) for (let i = 0; i < Math.min(ahead, files.length); i++) jobs[i] = prepare(files[i]!);
     for (let i = 0; i < files.length; i++) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
       const file = files[i]!;
       const outcome = await (jobs[i] ?? prepare(file));
       jobs[i] = undefined;
@@ -212,14 +230,15 @@ export async function seedDirectory(
       } else batch.push(outcome.prepared);
       if (batch.length >= batchSize) await flush();
     }
-    await flush();
+    // Documents prepared but not stored when interrupted are left for the next run.
+    if (!interrupted) await flush();
   } finally {
     await pool?.close();
   }
 
   const documents = reports.all();
   let pruned = 0;
-  if (options.prune) {
+  if (options.prune && !interrupted) {
     const present = new Set([...files.map((f) => f.source), ...problems.map((p) => p.source)]);
     // Only documents seeded from a folder (a relative path) can be missing from one; a folder
     // that could not be read keeps everything stored under it.
@@ -239,7 +258,7 @@ export async function seedDirectory(
     for (const d of gone) {
       const report: DocumentReport = { source: d.source, status: 'pruned' };
       documents.push(report);
-      options.onDocument?.(report);
+      onDocument(report);
     }
   }
 
@@ -253,5 +272,6 @@ export async function seedDirectory(
     pruned,
     elapsedMs: performance.now() - started,
     timings,
+    interrupted,
   };
 }

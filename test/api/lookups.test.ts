@@ -3,7 +3,7 @@ import { exampleOperations } from '../../src/api/schema/examples.ts';
 import { seededDevCorpus } from '../support/seeded-corpus.ts';
 
 // Search, filters and the dated lookups over HTTP, on the whole dev corpus seeded. The facts
-// checked are those of the corpus' gold annotations (../shared/corpus/dev/*.gold.json).
+// checked are those of the corpus' gold annotations (test/fixtures/dev/*.gold.json).
 
 let corpus: Awaited<ReturnType<typeof seededDevCorpus>>;
 

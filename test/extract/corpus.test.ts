@@ -1,6 +1,6 @@
 // Extracts every document of the held-out-style corpus (test/fixtures/corpus) through decode,
 // clean and extract, and checks the people and roles its gold annotation gives. The full
-// scorer (../shared/eval/score.mjs) is too slow for the test suite; this checks the part of it
+// scorer (kept outside the repository, for evaluation) is too slow for the test suite; this checks the part of it
 // that fails most often on new kinds of documents.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,8 +7,8 @@ import { clean, looksLikeHtml } from '../../src/ingest/clean.ts';
 import { decode } from '../../src/ingest/decode.ts';
 
 // Golden tests: each test/fixtures/clean/<case>.<ext> is cleaned and compared with
-// <case>.expected.json. Then every annotated corpus document (the shared dev corpus and the
-// project's own) is checked against its gold file: furniture names gone, people kept.
+// <case>.expected.json. Then every annotated corpus document (test/fixtures/dev and
+// test/fixtures/corpus) is checked against its gold file: furniture names gone, people kept.
 
 interface Expected {
   /** Encode the (UTF-8) fixture in this encoding before decoding it: GBK, Big5 pages. */
@@ -83,7 +83,7 @@ describe('clean: golden fixtures', () => {
 });
 
 const CORPORA = [
-  fileURLToPath(new URL('../../../shared/corpus/dev', import.meta.url)),
+  fileURLToPath(new URL('../fixtures/dev', import.meta.url)),
   fileURLToPath(new URL('../fixtures/corpus', import.meta.url)),
 ];
 

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { DEV_CORPUS } from '../support/dev-corpus.ts';
 import { rows } from '../support/dump.ts';
 
 // Extraction on worker threads while the seeder's thread stores: the same reports in the same
 // order and, row for row, the same graph as everything on one thread; a file a worker cannot
 // read is reported like any other failure.
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/dev');
+const CORPUS = DEV_CORPUS;
 const dir = mkdtempSync(join(tmpdir(), 'kg-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

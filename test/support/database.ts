@@ -11,9 +11,6 @@ import { migrate } from '../../src/db/migrate.ts';
 // folder) or TEST_DATABASE=postgresql (a database of its own on the run's server, see
 // postgres-global-setup.ts). vitest.config.ts runs the API and seeding suites once per database.
 
-/** The database migrated once per run, copied for every PostgreSQL test database. */
-export const TEMPLATE_DATABASE = 'kg_template';
-
 /** The database this test run is for. */
 export function testDialect(): Dialect {
   return process.env.TEST_DATABASE === 'postgresql' ? 'postgresql' : 'sqlite';
@@ -55,7 +52,9 @@ export async function createTestDatabaseUrl({ migrated = true } = {}): Promise<{
   }
   counter += 1;
   const name = `kg_test_${process.pid}_${counter}_${Math.floor(Math.random() * 1e6)}`;
-  await onServer(`CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${TEMPLATE_DATABASE}"` : ''}`);
+  await onServer(
+    `CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${inject('templateDatabase')}"` : ''}`,
+  );
   const url = new URL(inject('postgresUrl'));
   url.pathname = `/${name}`;
   return {

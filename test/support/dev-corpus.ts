@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 /**
- * The annotated development corpus. It lives in ../shared beside the project (in CI too: a
- * copy of shared/ is laid beside the clone), never at a fixed absolute path.
+ * The annotated development corpus: the project's own eight documents and their gold
+ * annotations, committed under test/fixtures/dev so that a clone tests with nothing beside it.
  */
-export const DEV_CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/dev');
+export const DEV_CORPUS = resolve(import.meta.dirname, '../fixtures/dev');
