@@ -56,7 +56,10 @@ export function stopOnSignals(server: Server, options: ShutdownOptions): void {
       'stopping: draining requests',
     );
     const deadline = setTimeout(() => {
-      logger.warn({ inFlight: inFlight.size }, 'drain time over: closing the connections still open');
+      logger.warn(
+        { inFlight: inFlight.size },
+        'drain time over: closing the connections still open',
+      );
       server.closeAllConnections();
     }, options.drainMs);
     deadline.unref();
