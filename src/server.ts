@@ -1,18 +1,16 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { withAccessLog } from './api/access-log.ts';
-import { withResponseCache } from './api/response-cache.ts';
-import { createApp, graphqlEndpoint } from './api/yoga.ts';
+import { createHttpServer } from './api/http-server.ts';
+import { graphqlEndpoint } from './api/yoga.ts';
 import { db } from './db/instance.ts';
 import { config } from './runtime/config.ts';
 import { limitHeapGrowth } from './runtime/heap.ts';
-import { createLogger, yogaLogger } from './runtime/log.ts';
+import { createLogger } from './runtime/log.ts';
 import { metrics } from './runtime/metrics.ts';
 import { drainMs, stopOnSignals } from './runtime/shutdown.ts';
 import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
 
-// Only starts things: the schema is in src/schema, the HTTP app in yoga.ts. Logs are JSON lines
-// on stdout (src/runtime/log.ts), one per request among them (src/api/access-log.ts).
+// Only starts things: the schema is in src/schema, the HTTP app in yoga.ts, the server around
+// it in http-server.ts. Logs are JSON lines on stdout (src/runtime/log.ts), one per request among them.
 
 limitHeapGrowth();
 const log = createLogger();
@@ -66,31 +64,17 @@ if (starting.signal.aborted) {
 process.off('SIGTERM', stopStarting);
 process.off('SIGINT', stopStarting);
 
-const app = createApp({ db, logger: yogaLogger(log), metrics });
-// Whole answers are kept until the data changes (src/api/response-cache.ts); RESPONSE_CACHE=off
-// serves every request through Yoga.
-const cached = config.responseCache
-  ? withResponseCache(
-      { listener: app, fetch: (url, init) => Promise.resolve(app.fetch(url, init)) },
-      db,
-      {
-        endpoint: graphqlEndpoint,
-        onLookup: (result) => metrics.cache(result),
-        onError: (error) => log.error({ err: error }, 'response cache: request failed'),
-      },
-    )
-  : null;
-const server = createServer(withAccessLog(cached?.listener ?? app, { logger: log, metrics }));
-// Node closes a keep-alive connection after 5 s without a new request. A server busy with
-// hundreds of clients may not read a waiting request for that long (its timer fires first), and
-// the client's request is then lost to a reset; keep connections long enough not to race.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
+const { server, close } = createHttpServer({
+  db,
+  logger: log,
+  metrics,
+  responseCache: config.responseCache,
+});
 stopOnSignals(server, {
   logger: log,
   drainMs: drain,
   close: async () => {
-    await cached?.close();
+    await close();
     await db.$disconnect();
   },
 });

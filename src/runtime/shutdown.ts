@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Logger } from './log.ts';
 
 // Stopping the server on SIGTERM or SIGINT (a container stop, systemd, Ctrl-C): it stops
@@ -31,14 +31,17 @@ export function drainMs(env: NodeJS.ProcessEnv = process.env): number {
  * npm passes its own on. The process exits once it is done: 0, or 1 if releasing failed.
  */
 export function stopOnSignals(server: Server, options: ShutdownOptions): void {
-  let inFlight = 0;
+  const inFlight = new Set<ServerResponse>();
   let stopping = false;
+  // During the drain, an answer tells its client not to send another request on its connection.
+  const lastOnConnection = (response: ServerResponse) => {
+    if (!response.headersSent) response.setHeader('connection', 'close');
+  };
   server.on('request', (_request, response) => {
-    inFlight++;
-    // During the drain, an answer tells its client not to send another on the connection.
-    if (stopping && !response.headersSent) response.setHeader('connection', 'close');
+    inFlight.add(response);
+    if (stopping) lastOnConnection(response);
     response.once('close', () => {
-      inFlight--;
+      inFlight.delete(response);
       if (stopping) server.closeIdleConnections();
     });
   });
@@ -47,9 +50,16 @@ export function stopOnSignals(server: Server, options: ShutdownOptions): void {
     if (stopping) return;
     stopping = true;
     const { logger } = options;
-    logger.info({ signal, inFlight, drainMs: options.drainMs }, 'stopping: draining requests');
+    for (const response of inFlight) lastOnConnection(response);
+    logger.info(
+      { signal, inFlight: inFlight.size, drainMs: options.drainMs },
+      'stopping: draining requests',
+    );
     const deadline = setTimeout(() => {
-      logger.warn({ inFlight }, 'drain time over: closing the connections still open');
+      logger.warn(
+        { inFlight: inFlight.size },
+        'drain time over: closing the connections still open',
+      );
       server.closeAllConnections();
     }, options.drainMs);
     deadline.unref();

@@ -75,7 +75,7 @@ describe.each([
     });
     try {
       await server.waitFor((out) => /ready at http:\S+/.test(out));
-      const endpoint = /ready at (http:\S+)/.exec(server.output())![1]!;
+      const endpoint = /ready at (http:[^\s"]+)/.exec(server.output())![1]!;
       const found = await post(
         endpoint,
         '{ search(query: "华东数智银行", first: 1) { edges { node { id } } } }',
