@@ -1,7 +1,11 @@
 import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import type { CuratorTokens } from './auth/curators.ts';
+import { keptEntityId } from './curation/merged.ts';
+import type { Db } from './db/client.ts';
 import type { ObservedDb } from './db/observe.ts';
+import type { EntityKind } from './extract/types.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 
@@ -14,6 +18,36 @@ import { getDatamodel } from './generated/pothos-types.ts';
  */
 export interface Context {
   db: ObservedDb;
+  /** The same database, unwrapped, for the writes of curations (graph write transactions). */
+  writer: Db;
+  /** Who may write (src/auth/curators.ts). */
+  curators: CuratorTokens;
+  /** The HTTP request (Yoga's), which carries the curator's token. */
+  request?: Request;
+}
+
+const ENTITY_KIND: Record<string, EntityKind> = {
+  Person: 'PERSON',
+  Institution: 'INSTITUTION',
+  Model: 'MODEL',
+  Challenge: 'CHALLENGE',
+};
+
+/**
+ * The node a global ID names, or, for an entity a curator merged into another, the entity kept:
+ * the removed id answers as the kept one (src/curation/merged.ts). Looked up only for an id that
+ * finds nothing, so a live id costs no extra query.
+ */
+async function nodeOrKept(
+  id: { typename: string; id: string },
+  ctx: Context,
+  resolveNode: (id: { typename: string; id: string }) => unknown,
+): Promise<unknown> {
+  const node = await resolveNode(id);
+  const kind = ENTITY_KIND[id.typename];
+  if ((node !== null && node !== undefined) || kind === undefined) return node;
+  const kept = await keptEntityId(ctx.db as never, kind, Number(id.id));
+  return kept === null ? null : resolveNode({ typename: id.typename, id: String(kept) });
 }
 
 export const builder = new SchemaBuilder<{
@@ -36,6 +70,15 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    nodeQueryOptions: {
+      resolve: (_root, { id }, ctx, _info, resolveNode) => nodeOrKept(id, ctx, resolveNode),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, ctx, _info, resolveNodes) =>
+        Promise.all(
+          ids.map((id) => nodeOrKept(id, ctx, async (one) => (await resolveNodes([one]))[0])),
+        ),
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     // Every row id is a positive integer, of a type the schema has. A global ID naming anything

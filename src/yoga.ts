@@ -7,6 +7,7 @@ import {
   type YogaLogger,
   maskError as yogaMaskError,
 } from 'graphql-yoga';
+import { type CuratorTokens, curatorTokens } from './auth/curators.ts';
 import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   corsOrigins?: string[] | '*' | 'none';
   /** Limits and production switches (src/security.ts); by default from the environment. */
   security?: SecuritySettings;
+  /** Who may curate; by default the CURATION_TOKENS environment variable (none: writes off). */
+  curators?: CuratorTokens;
 }
 
 /**
@@ -61,13 +64,14 @@ export function createApp({
   onPrismaCall,
   corsOrigins: origins = corsOrigins(),
   security = securitySettings(),
+  curators = curatorTokens(),
 }: AppOptions) {
   const listener =
     onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
   const observed = observePrismaCalls(observeRawSql(db, listener), listener);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: observed }),
+    context: ({ request }) => ({ db: observed, writer: db, curators, request }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,

@@ -1,3 +1,4 @@
+import { replayCurations } from '../curation/apply.ts';
 import type { Db } from '../db/client.ts';
 import { graphWriteTransaction } from '../db/write-transaction.ts';
 import type { EntityKind, Evidence } from '../extract/types.ts';
@@ -67,6 +68,11 @@ export interface PersistedDocument {
 export interface PersistOptions {
   /** How long one batch's transaction may run (ms). */
   timeoutMs?: number;
+  /**
+   * Runs first in the batch's transaction: undoing a curation marks it undone there, so the
+   * documents it re-extracts are written without it, all or nothing.
+   */
+  before?: (tx: Tx) => Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -269,6 +275,9 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
     if (fact.modelVersionId !== null) touched.modelVersion.add(fact.modelVersionId);
   }
   await refreshTouched(tx, touched);
+  // Curations are applied again: whatever the batch brought back (a merged entity, a rejected
+  // fact, an old role) is corrected before the batch commits (src/curation/apply.ts).
+  await replayCurations(tx);
   return results;
 }
 
@@ -299,7 +308,14 @@ export async function persistBatch(
 ): Promise<PersistedDocument[]> {
   if (docs.length === 0) return [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return graphWriteTransaction(db, (tx) => writeBatch(tx, docs), { timeoutMs });
+  return graphWriteTransaction(
+    db,
+    async (tx) => {
+      await options.before?.(tx);
+      return writeBatch(tx, docs);
+    },
+    { timeoutMs },
+  );
 }
 
 /** Stores one prepared document (a batch of one). */
@@ -323,15 +339,15 @@ export async function removeDocuments(
 ): Promise<number> {
   if (documentIds.length === 0) return 0;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return graphWriteTransaction(
-    db,
-    async (tx) => {
-      const touched = await collectTouched(tx, documentIds);
-      const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
-      await collectGarbage(tx, touched);
-      await refreshTouched(tx, touched);
-      return count;
-    },
-    { timeoutMs },
-  );
+  return graphWriteTransaction(db, (tx) => removeDocumentsIn(tx, documentIds), { timeoutMs });
+}
+
+/** removeDocuments inside a graph write transaction that is already open. */
+export async function removeDocumentsIn(tx: Tx, documentIds: number[]): Promise<number> {
+  const touched = await collectTouched(tx, documentIds);
+  const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
+  await collectGarbage(tx, touched);
+  await refreshTouched(tx, touched);
+  await replayCurations(tx);
+  return count;
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { curationsInForce } from '../curation/report.ts';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import {
@@ -64,6 +65,18 @@ export interface SeedReport {
   elapsedMs: number;
   /** Milliseconds per pipeline step, summed over all documents. */
   timings: StepTimings;
+  /**
+   * The curations in force after the seed (every write applied them again), and those among
+   * them that no longer apply, with the reason: never dropped silently.
+   */
+  curations: { active: number; notApplying: CurationProblem[] };
+}
+
+export interface CurationProblem {
+  id: number;
+  curator: string;
+  summary: string;
+  problem: string;
 }
 
 /** True when the database holds no document yet (the server seeds it then). */
@@ -245,7 +258,9 @@ export async function seedDirectory(
 
   const count = (status: DocumentReport['status']) =>
     documents.filter((d) => d.status === status).length;
+  const curations = await curationsInForce(db);
   return {
+    curations,
     documents,
     stored: count('stored'),
     skipped: count('skipped'),
