@@ -1,6 +1,7 @@
 import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { CuratorTokens } from './auth/curators.ts';
 import { keptEntityId } from './curation/merged.ts';
 import type { Db } from './db/client.ts';
@@ -38,16 +39,25 @@ const ENTITY_KIND: Record<string, EntityKind> = {
  * the removed id answers as the kept one (src/curation/merged.ts). Looked up only for an id that
  * finds nothing, so a live id costs no extra query.
  */
+// The builder as resolveNodes takes it: typed apart, since its options refer to it.
+const theBuilder = (): Parameters<typeof resolveNodes>[0] => builder as never;
+
 async function nodeOrKept(
   id: { typename: string; id: string },
   ctx: Context,
-  resolveNode: (id: { typename: string; id: string }) => unknown,
+  info: GraphQLResolveInfo,
 ): Promise<unknown> {
-  const node = await resolveNode(id);
+  // Pothos' own resolveNode callback always loads the requested id, so the kept one is loaded
+  // through resolveNodes, which the callback wraps.
+  const [node] = await resolveNodes(theBuilder(), ctx, info, [id]);
   const kind = ENTITY_KIND[id.typename];
-  if ((node !== null && node !== undefined) || kind === undefined) return node;
+  if ((node !== null && node !== undefined) || kind === undefined) return node ?? null;
   const kept = await keptEntityId(ctx.db as never, kind, Number(id.id));
-  return kept === null ? null : resolveNode({ typename: id.typename, id: String(kept) });
+  if (kept === null) return null;
+  const [keptNode] = await resolveNodes(theBuilder(), ctx, info, [
+    { typename: id.typename, id: String(kept) },
+  ]);
+  return keptNode ?? null;
 }
 
 export const builder = new SchemaBuilder<{
@@ -71,13 +81,13 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     nodeQueryOptions: {
-      resolve: (_root, { id }, ctx, _info, resolveNode) => nodeOrKept(id, ctx, resolveNode),
+      resolve: (_root, { id }, ctx, info) => nodeOrKept(id, ctx, info),
     },
     nodesQueryOptions: {
-      resolve: (_root, { ids }, ctx, _info, resolveNodes) =>
-        Promise.all(
-          ids.map((id) => nodeOrKept(id, ctx, async (one) => (await resolveNodes([one]))[0])),
-        ),
+      resolve: async (_root, { ids }, ctx, info): Promise<unknown[]> => {
+        const nodes: unknown[] = await resolveNodes(theBuilder(), ctx, info, ids);
+        return Promise.all(nodes.map((node, i) => node ?? nodeOrKept(ids[i]!, ctx, info)));
+      },
     },
     clientMutationId: 'omit',
     cursorType: 'String',

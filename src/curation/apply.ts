@@ -2,6 +2,7 @@ import type { EntityKind } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { refreshNames } from '../graph/names.ts';
 import { FOREIGN_KEY } from '../pipeline/persist-entities.ts';
+import { insertReturning } from '../pipeline/persist-rows.ts';
 import { keysOf } from '../pipeline/resolve.ts';
 import {
   type Change,
@@ -19,7 +20,6 @@ import {
   refreshDerived,
   writeNames,
 } from './entities.ts';
-import { insertReturning } from '../pipeline/persist-rows.ts';
 
 // Applying a curation to the graph. Every change is idempotent: applied to a graph it already
 // holds, it changes nothing, so all of them are applied again after every write to the graph

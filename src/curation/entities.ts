@@ -139,9 +139,9 @@ export async function moveEvidence(
   documentIds: number[] | null,
 ): Promise<Touched> {
   const touched = emptyTouched();
+  if (documentIds !== null && documentIds.length === 0) return touched;
   const fk = id(FOREIGN_KEY[kind]);
   const scope = inDocuments(documentIds);
-  if (documentIds !== null && documentIds.length === 0) return touched;
   await tx.$executeRaw`UPDATE "Name" SET ${fk} = ${to} WHERE ${fk} = ${from}${scope}`;
   await tx.$executeRaw`UPDATE "Mention" SET ${fk} = ${to} WHERE ${fk} = ${from}${scope}`;
   if (kind === 'MODEL') {

@@ -1,8 +1,8 @@
 import { requireCurator } from '../auth/curators.ts';
 import { builder, type Context } from '../builder.ts';
 import {
-  CURATION_ACTIONS,
   type Change,
+  CURATION_ACTIONS,
   describeChange,
   type EntityRef,
   type FactRef,
@@ -127,6 +127,22 @@ async function keysOfEntity(ctx: Context, kind: EntityKind, id: number): Promise
   return [...new Set([row.key, ...names.map((n) => n.key)])];
 }
 
+async function curationWhere(
+  ctx: Context,
+  args: { entity?: { typename: string; id: string } | null; from?: Date | null; to?: Date | null },
+): Promise<Prisma.CurationWhereInput> {
+  const where: Prisma.CurationWhereInput = {
+    createdAt: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lte: args.to } : {}) },
+  };
+  if (args.entity) {
+    const kind = KIND_OF_TYPE[args.entity.typename];
+    if (!kind) throw badUserInput(`Not an entity: ${args.entity.typename}`);
+    const keys = await keysOfEntity(ctx, kind, Number(args.entity.id));
+    where.subjects = { some: { kind, key: { in: keys } } };
+  }
+  return where;
+}
+
 builder.queryFields((t) => ({
   curations: t.prismaConnection({
     type: Curation,
@@ -156,6 +172,8 @@ builder.queryFields((t) => ({
       }
       return ctx.db.curation.findMany({ ...query, where, orderBy: { id: 'desc' } });
     },
+    totalCount: async (_parent, args, ctx) =>
+      ctx.db.curation.count({ where: await curationWhere(ctx, args) }),
   }),
 }));
 
