@@ -25,6 +25,7 @@ export async function buildDist() {
       server: 'src/server.ts',
       seed: 'src/seed/cli.ts',
       extract: 'src/extract/cli.ts',
+      export: 'src/export/cli.ts',
       'prepare-worker': 'src/seed/prepare-worker.ts',
     },
     outdir,

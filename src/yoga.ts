@@ -12,6 +12,7 @@ import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
 import { useExplorer } from './explorer/routes.ts';
+import { useExport } from './export/routes.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -90,6 +91,7 @@ export function createApp({
     plugins: [
       ...securityPlugins(security),
       useExplorer(),
+      useExport(db),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],
   });
