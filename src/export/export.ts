@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Db } from '../db/client.ts';
 import { graphml } from './graphml.ts';
-import { JSONLD_CONTEXT, jsonld } from './jsonld.ts';
 import { jsonl } from './jsonl.ts';
+import { JSONLD_CONTEXT, jsonld } from './jsonld.ts';
 import { type ExportFile, neo4jFiles } from './neo4j.ts';
+import { PAGE_SIZE } from './read-graph.ts';
 
 // The export formats, and how each is delivered: one file (GraphML, JSON-LD, JSON lines) or
 // several (Neo4j's CSVs: a folder from the command line, a zip over HTTP, written by yazl, which
@@ -31,31 +32,32 @@ export interface Files {
   files: ExportFile[];
 }
 
-export function exportOf(db: Db, format: ExportFormat): SingleFile | Files {
+/** An export of the graph in `format`, read `pageSize` rows at a time. */
+export function exportOf(db: Db, format: ExportFormat, pageSize = PAGE_SIZE): SingleFile | Files {
   switch (format) {
     case 'graphml':
       return {
         kind: 'file',
         fileName: 'kg-finance.graphml',
         contentType: 'application/graphml+xml; charset=utf-8',
-        chunks: () => graphml(db),
+        chunks: () => graphml(db, pageSize),
       };
     case 'jsonld':
       return {
         kind: 'file',
         fileName: 'kg-finance.jsonld',
         contentType: 'application/ld+json; charset=utf-8',
-        chunks: () => jsonld(db),
+        chunks: () => jsonld(db, pageSize),
       };
     case 'jsonl':
       return {
         kind: 'file',
         fileName: 'kg-finance.jsonl',
         contentType: 'application/jsonl; charset=utf-8',
-        chunks: () => jsonl(db),
+        chunks: () => jsonl(db, pageSize),
       };
     case 'neo4j':
-      return { kind: 'files', fileName: 'kg-finance-neo4j.zip', files: neo4jFiles(db) };
+      return { kind: 'files', fileName: 'kg-finance-neo4j.zip', files: neo4jFiles(db, pageSize) };
   }
 }
 

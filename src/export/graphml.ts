@@ -1,5 +1,11 @@
 import type { Db } from '../db/client.ts';
-import { allEntityPages, allRelationPages, type ExportEntity, nodeId } from './read-graph.ts';
+import {
+  allEntityPages,
+  allRelationPages,
+  type ExportEntity,
+  nodeId,
+  PAGE_SIZE,
+} from './read-graph.ts';
 
 // GraphML (http://graphml.graphdrawing.org), as Gephi, yEd, NetworkX and graphology read it.
 // Written by hand, element by element: the libraries that write GraphML (graphology-graphml,
@@ -54,7 +60,7 @@ function node(entity: ExportEntity): string {
 }
 
 /** The graph as GraphML, in chunks: a page of nodes or edges each. */
-export async function* graphml(db: Db): AsyncGenerator<string> {
+export async function* graphml(db: Db, size = PAGE_SIZE): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   for (const [name, type] of NODE_KEYS) {
@@ -64,8 +70,8 @@ export async function* graphml(db: Db): AsyncGenerator<string> {
     yield `  <key id="${name}" for="edge" attr.name="${name}" attr.type="${type}"/>\n`;
   }
   yield '  <graph id="kg-finance" edgedefault="directed">\n';
-  for await (const page of allEntityPages(db)) yield page.map(node).join('');
-  for await (const page of allRelationPages(db)) {
+  for await (const page of allEntityPages(db, size)) yield page.map(node).join('');
+  for await (const page of allRelationPages(db, size)) {
     yield page
       .map(
         (r) =>

@@ -5,6 +5,7 @@ import {
   ENTITY_EVIDENCE,
   evidenceOf,
   nodeId,
+  PAGE_SIZE,
   RELATION_EVIDENCE,
   rowId,
 } from './read-graph.ts';
@@ -15,8 +16,8 @@ import {
 //   {"record":"relation","id":"Affiliation:5","type":"AFFILIATION","source":"Person:3",…}
 
 /** The graph as JSON lines, a page of lines per chunk. */
-export async function* jsonl(db: Db): AsyncGenerator<string> {
-  for await (const page of allEntityPages(db)) {
+export async function* jsonl(db: Db, size = PAGE_SIZE): AsyncGenerator<string> {
+  for await (const page of allEntityPages(db, size)) {
     const kind = page[0]!.kind;
     const evidence = await evidenceOf(
       db,
@@ -30,7 +31,7 @@ export async function* jsonl(db: Db): AsyncGenerator<string> {
       })
       .join('');
   }
-  for await (const page of allRelationPages(db)) {
+  for await (const page of allRelationPages(db, size)) {
     const evidence = await evidenceOf(
       db,
       RELATION_EVIDENCE[page[0]!.type],

@@ -1,11 +1,12 @@
 import type { Db } from '../db/client.ts';
 import type { EntityKind } from '../extract/types.ts';
 import {
-  entityPages,
   type ExportEntity,
   type ExportRelation,
+  entityPages,
   KINDS,
   nodeId,
+  PAGE_SIZE,
   relationPages,
 } from './read-graph.ts';
 
@@ -121,11 +122,11 @@ function node(entity: ExportEntity, links: Record<string, unknown> | undefined) 
 }
 
 /** The graph as one JSON-LD document, a page of nodes per chunk. */
-export async function* jsonld(db: Db): AsyncGenerator<string> {
+export async function* jsonld(db: Db, size = PAGE_SIZE): AsyncGenerator<string> {
   yield `{"@context":${JSON.stringify(JSONLD_CONTEXT)},"@graph":[\n`;
   let first = true;
   for (const kind of KINDS) {
-    for await (const page of entityPages(db, kind)) {
+    for await (const page of entityPages(db, kind, size)) {
       const links = await linksOf(
         db,
         kind,

@@ -2,10 +2,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client.ts';
 import type { EntityKind } from '../extract/types.ts';
 import {
-  entityPages,
   type ExportEntity,
+  entityPages,
   KINDS,
   nodeId,
+  PAGE_SIZE,
   RELATION_TYPES,
   type RelationType,
   relationPages,
@@ -87,19 +88,19 @@ function readme(): string {
 }
 
 /** The files of a Neo4j bulk import, each written page by page when read. */
-export function neo4jFiles(db: Db): ExportFile[] {
+export function neo4jFiles(db: Db, size = PAGE_SIZE): ExportFile[] {
   const nodes = KINDS.map((kind) => ({
     name: nodeFile(kind),
     async *chunks() {
       yield stringify([HEADERS[kind]]);
-      for await (const page of entityPages(db, kind)) yield stringify(page.map(row));
+      for await (const page of entityPages(db, kind, size)) yield stringify(page.map(row));
     },
   }));
   const relationships = RELATION_TYPES.map((type) => ({
     name: FILE_OF_TYPE[type],
     async *chunks() {
       yield stringify([RELATIONSHIP_HEADER]);
-      for await (const page of relationPages(db, type)) {
+      for await (const page of relationPages(db, type, {}, size)) {
         yield stringify(page.map((r) => [r.source, r.target, r.type, r.role ?? '', r.evidence]));
       }
     },

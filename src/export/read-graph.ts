@@ -75,25 +75,32 @@ function aliasesOf(json: string, name: string): string[] {
 }
 
 /** Pages of a table by id: `read(after)` returns the next page after that id. */
-async function* pages<T extends { id: number }>(read: (after: number) => Promise<T[]>) {
+async function* pages<T extends { id: number }>(
+  read: (after: number) => Promise<T[]>,
+  size: number,
+) {
   let after = 0;
   for (;;) {
     const page = await read(after);
     if (page.length === 0) return;
     yield page;
-    if (page.length < PAGE_SIZE) return;
+    if (page.length < size) return;
     after = page[page.length - 1]!.id;
   }
 }
 
-const pageArgs = (after: number) => ({
+const pageArgs = (after: number, size: number) => ({
   where: { id: { gt: after } },
   orderBy: { id: 'asc' as const },
-  take: PAGE_SIZE,
+  take: size,
 });
 
 /** The entities of one kind, a page at a time. */
-export async function* entityPages(db: Db, kind: EntityKind): AsyncGenerator<ExportEntity[]> {
+export async function* entityPages(
+  db: Db,
+  kind: EntityKind,
+  size = PAGE_SIZE,
+): AsyncGenerator<ExportEntity[]> {
   const base = (row: { id: number; key: string; name: string; aliases: string }) => ({
     kind,
     id: row.id,
@@ -103,21 +110,26 @@ export async function* entityPages(db: Db, kind: EntityKind): AsyncGenerator<Exp
   });
   switch (kind) {
     case 'PERSON':
-      for await (const page of pages((after) => db.person.findMany(pageArgs(after)))) {
+      for await (const page of pages((after) => db.person.findMany(pageArgs(after, size)), size)) {
         yield page.map(base);
       }
       return;
     case 'INSTITUTION':
-      for await (const page of pages((after) => db.institution.findMany(pageArgs(after)))) {
+      for await (const page of pages(
+        (after) => db.institution.findMany(pageArgs(after, size)),
+        size,
+      )) {
         yield page.map((row) => ({ ...base(row), category: row.kind }));
       }
       return;
     case 'MODEL':
-      for await (const page of pages((after) =>
-        db.model.findMany({
-          ...pageArgs(after),
-          include: { versions: { select: { version: true }, orderBy: { id: 'asc' } } },
-        }),
+      for await (const page of pages(
+        (after) =>
+          db.model.findMany({
+            ...pageArgs(after, size),
+            include: { versions: { select: { version: true }, orderBy: { id: 'asc' } } },
+          }),
+        size,
       )) {
         yield page.map((row) => ({
           ...base(row),
@@ -128,7 +140,10 @@ export async function* entityPages(db: Db, kind: EntityKind): AsyncGenerator<Exp
       }
       return;
     case 'CHALLENGE':
-      for await (const page of pages((after) => db.challenge.findMany(pageArgs(after)))) {
+      for await (const page of pages(
+        (after) => db.challenge.findMany(pageArgs(after, size)),
+        size,
+      )) {
         yield page.map((row) => ({ ...base(row), label: row.label, description: row.description }));
       }
       return;
@@ -136,8 +151,8 @@ export async function* entityPages(db: Db, kind: EntityKind): AsyncGenerator<Exp
 }
 
 /** Every entity, kind by kind, a page at a time. */
-export async function* allEntityPages(db: Db): AsyncGenerator<ExportEntity[]> {
-  for (const kind of KINDS) yield* entityPages(db, kind);
+export async function* allEntityPages(db: Db, size = PAGE_SIZE): AsyncGenerator<ExportEntity[]> {
+  for (const kind of KINDS) yield* entityPages(db, kind, size);
 }
 
 /** How many mentions state each of the given relation rows. */
@@ -160,15 +175,16 @@ export async function* relationPages(
   db: Db,
   type: RelationType,
   where: { personId?: { in: number[] }; modelId?: { in: number[] } } = {},
+  size = PAGE_SIZE,
 ): AsyncGenerator<ExportRelation[]> {
   const args = (after: number) => ({
     where: { id: { gt: after }, ...where },
     orderBy: { id: 'asc' as const },
-    take: PAGE_SIZE,
+    take: size,
   });
   switch (type) {
     case 'AFFILIATION':
-      for await (const page of pages((after) => db.affiliation.findMany(args(after)))) {
+      for await (const page of pages((after) => db.affiliation.findMany(args(after)), size)) {
         const counts = await evidenceCounts(
           db,
           'affiliationId',
@@ -185,7 +201,7 @@ export async function* relationPages(
       }
       return;
     case 'DEVELOPER':
-      for await (const page of pages((after) => db.development.findMany(args(after)))) {
+      for await (const page of pages((after) => db.development.findMany(args(after)), size)) {
         const counts = await evidenceCounts(
           db,
           'developmentId',
@@ -202,7 +218,7 @@ export async function* relationPages(
       }
       return;
     case 'RAISED':
-      for await (const page of pages((after) => db.raised.findMany(args(after)))) {
+      for await (const page of pages((after) => db.raised.findMany(args(after)), size)) {
         const counts = await evidenceCounts(
           db,
           'raisedId',
@@ -222,8 +238,11 @@ export async function* relationPages(
 }
 
 /** Every relation, type by type, a page at a time. */
-export async function* allRelationPages(db: Db): AsyncGenerator<ExportRelation[]> {
-  for (const type of RELATION_TYPES) yield* relationPages(db, type);
+export async function* allRelationPages(
+  db: Db,
+  size = PAGE_SIZE,
+): AsyncGenerator<ExportRelation[]> {
+  for (const type of RELATION_TYPES) yield* relationPages(db, type, {}, size);
 }
 
 export type EvidenceColumn =
