@@ -256,7 +256,7 @@ describe('JSON-LD', () => {
   const SCHEMA = 'https://schema.org/';
 
   async function expanded(document: Json, options: Json = {}) {
-    const nodes = (await jsonld.expand(document, options)) as Json[];
+    const nodes: Json[] = await jsonld.expand(document as object, options as object);
     const byType = (type: string) => nodes.filter((n) => n['@type']?.includes(`${SCHEMA}${type}`));
     return { nodes, byType };
   }
