@@ -180,7 +180,8 @@ builder.queryFields((t) => ({
 // ---- arguments -------------------------------------------------------------------------------
 
 const MAX_TEXT = 200;
-const MAX_NOTE = 10_000;
+// The budget refuses longer string arguments anyway (MAX_STRING_ARGUMENT, src/security.ts).
+const MAX_NOTE = 1000;
 
 function text(value: string, what: string, max = MAX_TEXT): string {
   const trimmed = value.trim();
