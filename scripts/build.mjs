@@ -25,6 +25,7 @@ export async function buildDist() {
       server: 'src/server.ts',
       seed: 'src/commands/seed.ts',
       extract: 'src/commands/extract.ts',
+      export: 'src/commands/export.ts',
       'prepare-worker': 'src/seed/prepare-worker.ts',
     },
     outdir,

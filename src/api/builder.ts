@@ -1,9 +1,15 @@
 import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Db } from '../db/client.ts';
 import type { ObservedDb } from '../db/observe.ts';
+import type { EntityKind } from '../domain/entities.ts';
+
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
+import { keptEntityId } from '../store/curation/merged.ts';
+import type { CuratorTokens } from './curators.ts';
 
 /**
  * What every resolver gets. The Prisma client travels on the context rather than being imported
@@ -14,6 +20,45 @@ import { getDatamodel } from '../generated/pothos-types.ts';
  */
 export interface Context {
   db: ObservedDb;
+  /** The same database, unwrapped, for the writes of curations (graph write transactions). */
+  writer: Db;
+  /** Who may write (src/api/curators.ts). */
+  curators: CuratorTokens;
+  /** The HTTP request (Yoga's), which carries the curator's token. */
+  request?: Request;
+}
+
+const ENTITY_KIND: Record<string, EntityKind> = {
+  Person: 'PERSON',
+  Institution: 'INSTITUTION',
+  Model: 'MODEL',
+  Challenge: 'CHALLENGE',
+};
+
+/**
+ * The node a global ID names, or, for an entity a curator merged into another, the entity kept:
+ * the removed id answers as the kept one (src/store/curation/merged.ts). Looked up only for an id that
+ * finds nothing, so a live id costs no extra query.
+ */
+// The builder as resolveNodes takes it: typed apart, since its options refer to it.
+const theBuilder = (): Parameters<typeof resolveNodes>[0] => builder as never;
+
+async function nodeOrKept(
+  id: { typename: string; id: string },
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
+  // Pothos' own resolveNode callback always loads the requested id, so the kept one is loaded
+  // through resolveNodes, which the callback wraps.
+  const [node] = await resolveNodes(theBuilder(), ctx, info, [id]);
+  const kind = ENTITY_KIND[id.typename];
+  if ((node !== null && node !== undefined) || kind === undefined) return node ?? null;
+  const kept = await keptEntityId(ctx.db as never, kind, Number(id.id));
+  if (kept === null) return null;
+  const [keptNode] = await resolveNodes(theBuilder(), ctx, info, [
+    { typename: id.typename, id: String(kept) },
+  ]);
+  return keptNode ?? null;
 }
 
 export const builder = new SchemaBuilder<{
@@ -36,6 +81,15 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    nodeQueryOptions: {
+      resolve: (_root, { id }, ctx, info) => nodeOrKept(id, ctx, info),
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, ctx, info): Promise<unknown[]> => {
+        const nodes: unknown[] = await resolveNodes(theBuilder(), ctx, info, ids);
+        return Promise.all(nodes.map((node, i) => node ?? nodeOrKept(ids[i]!, ctx, info)));
+      },
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     // Every row id is a positive integer, of a type the schema has. A global ID naming anything

@@ -12,7 +12,9 @@ import { createLogger, yogaLogger } from '../runtime/log.ts';
 import { type Metrics, metrics as processMetrics, useMetrics } from '../runtime/metrics.ts';
 import { useRequestInfo } from './access-log.ts';
 import type { Context } from './builder.ts';
+import { type CuratorTokens, curatorTokens } from './curators.ts';
 import { useExplorer } from './explorer/routes.ts';
+import { useExport } from './export-routes.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   corsOrigins?: string[] | '*' | 'none';
   /** Limits and production switches (src/api/security.ts); by default from the environment. */
   security?: SecuritySettings;
+  /** Who may curate; by default the CURATION_TOKENS environment variable (none: writes off). */
+  curators?: CuratorTokens;
 }
 
 /**
@@ -69,6 +73,7 @@ export function createApp({
   metrics = processMetrics,
   corsOrigins: origins = corsOrigins(),
   security = securitySettings(),
+  curators = curatorTokens(),
 }: AppOptions) {
   const listener: PrismaCallListener = (call) => {
     if (onPrismaCall) onPrismaCall(call);
@@ -78,7 +83,7 @@ export function createApp({
   const client = observePrismaCalls(observeRawSql(db, listener), listener);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: client }),
+    context: ({ request }) => ({ db: client, writer: db, curators, request }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
@@ -99,6 +104,7 @@ export function createApp({
       useRequestInfo(),
       useMetrics(metrics.registry),
       useExplorer(),
+      useExport(db),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],
   });

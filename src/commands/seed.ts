@@ -42,7 +42,19 @@ function total(report: SeedReport): string {
   const steps = Object.entries(report.timings)
     .map(([step, ms]) => `${step} ${Math.round(ms)} ms`)
     .join(', ');
+  const { active, notApplying } = report.curations;
+  const curations =
+    active === 0
+      ? []
+      : [
+          `curations: ${active - notApplying.length} of ${active} in force applied`,
+          ...notApplying.map(
+            (c) =>
+              `  curation ${c.id} (${c.summary}, by ${c.curator}) no longer applies: ${c.problem}`,
+          ),
+        ];
   return [
+    ...curations,
     `${handled} documents: ${report.stored} stored, ${report.skipped} skipped, ${report.failed} failed, ${report.pruned} pruned in ${seconds.toFixed(2)} s${rate}`,
     `steps: ${steps}`,
   ].join('\n');

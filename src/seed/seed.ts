@@ -5,6 +5,7 @@ import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { type DocumentFile, findDocuments } from '../ingest/read.ts';
 import { metrics } from '../runtime/metrics.ts';
+import { curationsInForce } from '../store/curation/report.ts';
 import type { PreparedDocument } from '../store/identify.ts';
 import {
   type DocumentCounts,
@@ -74,6 +75,18 @@ export interface SeedReport {
   timings: StepTimings;
   /** True when `signal` stopped the seed before every document was handled. */
   interrupted: boolean;
+  /**
+   * The curations in force after the seed (every write applied them again), and those among
+   * them that no longer apply, with the reason: never dropped silently.
+   */
+  curations: { active: number; notApplying: CurationProblem[] };
+}
+
+export interface CurationProblem {
+  id: number;
+  curator: string;
+  summary: string;
+  problem: string;
 }
 
 /** True when the database holds no document yet (the server seeds it then). */
@@ -269,7 +282,9 @@ export async function seedDirectory(
 
   const count = (status: DocumentReport['status']) =>
     documents.filter((d) => d.status === status).length;
+  const curations = await curationsInForce(db);
   return {
+    curations,
     documents,
     stored: count('stored'),
     skipped: count('skipped'),

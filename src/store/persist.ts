@@ -4,6 +4,7 @@ import type { CleanDocument } from '../domain/document.ts';
 import { ENTITY_COLUMN, ENTITY_KINDS, type EntityKind } from '../domain/entities.ts';
 import type { Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { replayCurations } from './curation/apply.ts';
 import { refreshNames } from './entity-names.ts';
 import { collectGarbage, collectTouched, type Touched } from './gc.ts';
 import type { PreparedDocument, ResolvedEntity, ResolvedExtraction } from './identify.ts';
@@ -61,6 +62,11 @@ export interface PersistedDocument {
 export interface PersistOptions {
   /** How long one batch's transaction may run (ms). */
   timeoutMs?: number;
+  /**
+   * Runs first in the batch's transaction: undoing a curation marks it undone there, so the
+   * documents it re-extracts are written without it, all or nothing.
+   */
+  before?: (tx: Tx) => Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -263,6 +269,9 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
     if (fact.modelVersionId !== null) touched.modelVersion.add(fact.modelVersionId);
   }
   await refreshTouched(tx, touched);
+  // Curations are applied again: whatever the batch brought back (a merged entity, a rejected
+  // fact, an old role) is corrected before the batch commits (src/store/curation/apply.ts).
+  await replayCurations(tx);
   return results;
 }
 
@@ -293,7 +302,14 @@ export async function persistBatch(
 ): Promise<PersistedDocument[]> {
   if (docs.length === 0) return [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return graphWriteTransaction(db, (tx) => writeBatch(tx, docs), { timeoutMs });
+  return graphWriteTransaction(
+    db,
+    async (tx) => {
+      await options.before?.(tx);
+      return writeBatch(tx, docs);
+    },
+    { timeoutMs },
+  );
 }
 
 /** Stores one prepared document (a batch of one). */
@@ -317,15 +333,15 @@ export async function removeDocuments(
 ): Promise<number> {
   if (documentIds.length === 0) return 0;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return graphWriteTransaction(
-    db,
-    async (tx) => {
-      const touched = await collectTouched(tx, documentIds);
-      const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
-      await collectGarbage(tx, touched);
-      await refreshTouched(tx, touched);
-      return count;
-    },
-    { timeoutMs },
-  );
+  return graphWriteTransaction(db, (tx) => removeDocumentsIn(tx, documentIds), { timeoutMs });
+}
+
+/** removeDocuments inside a graph write transaction that is already open. */
+export async function removeDocumentsIn(tx: Tx, documentIds: number[]): Promise<number> {
+  const touched = await collectTouched(tx, documentIds);
+  const { count } = await tx.document.deleteMany({ where: { id: { in: documentIds } } });
+  await collectGarbage(tx, touched);
+  await refreshTouched(tx, touched);
+  await replayCurations(tx);
+  return count;
 }

@@ -1,6 +1,8 @@
 // The graph explorer. It talks to the server only through the public GraphQL API: `search` to
 // find an entity, `neighbors` to draw and expand its neighbourhood, `node` for an entity's own
 // mentions. Everything shown is built with DOM nodes and textContent, never from HTML strings.
+// With a curation token entered, the panel also offers corrections (merge, reject, correct
+// role), sent as mutations with the token as a bearer token.
 
 const COLORS = {
   Person: '#4f7cff',
@@ -41,7 +43,7 @@ const ENTITY = `query Entity($id: ID!) {
         edges { node { snippet snippetStart start end publishedAt document { title publisher } } }
       }
     }
-    ... on Person { affiliations { role institution { name } } challenges { name } }
+    ... on Person { affiliations { id role institution { name } } challenges { name } }
     ... on Institution { category people { name } models { name } }
     ... on Model { developer { name } parameters releasedAt versions { version parameters releasedAt } }
     ... on Challenge { description people { name } }
@@ -49,10 +51,14 @@ const ENTITY = `query Entity($id: ID!) {
 }`;
 
 /** Posts one operation to /graphql and returns its data, or throws its first error. */
-async function graphql(query, variables) {
+async function graphql(query, variables, token) {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -294,6 +300,132 @@ function kindBadge(typename) {
   return el('span', `kind ${typename}`, typename);
 }
 
+// ---- curation ------------------------------------------------------------------------------
+// The token stays in this tab only (sessionStorage), and goes only to this server's /graphql.
+
+const tokenInput = $('#token');
+tokenInput.value = sessionStorage.getItem('kg-curation-token') ?? '';
+const token = () => tokenInput.value.trim();
+tokenInput.addEventListener('change', () => {
+  sessionStorage.setItem('kg-curation-token', token());
+  const active = cy.elements('.active')[0];
+  if (active?.isNode()) showEntity(active.id());
+  else if (active) showEdge(active.id());
+});
+
+const MERGE = `mutation Merge($keep: ID!, $remove: ID!, $reason: String) {
+  mergeEntities(keep: $keep, remove: $remove, reason: $reason) { id summary }
+}`;
+const REJECT = `mutation Reject($id: ID!, $reason: String!) { rejectFact(id: $id, reason: $reason) { id summary } }`;
+const CORRECT = `mutation Correct($id: ID!, $role: String!) { correctRole(affiliation: $id, role: $role) { id summary } }`;
+
+/** Sends a correction, then redraws the neighbourhood of the entity in the middle. */
+async function curate(query, variables) {
+  return busy(async () => {
+    try {
+      const data = await graphql(query, variables, token());
+      setStatus(`Done: ${Object.values(data)[0].summary}`);
+      const center = cy.nodes('.center')[0];
+      const keep = variables.keep ? { id: variables.keep, name: variables.keepName } : null;
+      const entity = keep ?? (center && { id: center.id(), name: center.data('label') });
+      if (entity) await open({ ...entity, __typename: variables.kind ?? center?.data('kind') });
+    } catch (error) {
+      setStatus(`Not done: ${error.message}`);
+    }
+  });
+}
+
+function button(label, onClick) {
+  const node = el('button', 'curate-action', label);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** The relation a drawn edge stands for (AFFILIATION:12 is the Affiliation with id 12). */
+function relationId(edgeId) {
+  const match = /^(AFFILIATION|DEVELOPER|RAISED):(\d+)$/.exec(edgeId);
+  if (!match) return null;
+  const type = { AFFILIATION: 'Affiliation', DEVELOPER: 'Development', RAISED: 'Raised' }[match[1]];
+  return btoa(`${type}:${match[2]}`);
+}
+
+function rejectButton(id, what) {
+  return button('Reject', () => {
+    const reason = prompt(`Why is "${what}" wrong?`);
+    if (reason?.trim()) curate(REJECT, { id, reason });
+  });
+}
+
+function correctRoleButton(id, role) {
+  return button('Correct role', () => {
+    const next = prompt('The correct role:', role);
+    if (next?.trim() && next.trim() !== role) curate(CORRECT, { id, role: next.trim() });
+  });
+}
+
+/** Merging the entity shown into another one of the same kind, found by name. */
+function mergeForm(node) {
+  const field = el('input', 'curate-field');
+  field.placeholder = `Merge ${node.name} into… (name)`;
+  const form = el(
+    'form',
+    'curate-merge',
+    field,
+    button('Merge', () => form.requestSubmit()),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const query = field.value.trim();
+    if (!query) return;
+    const { search } = await graphql(SEARCH, { query });
+    const keep = search.edges
+      .map((edge) => edge.node)
+      .find((hit) => hit.__typename === node.__typename && hit.id !== node.id);
+    if (!keep) {
+      setStatus(`No other ${node.__typename} called ${query}.`);
+      return;
+    }
+    if (!confirm(`Merge ${node.name} into ${keep.name}? Its names and facts move there.`)) return;
+    curate(MERGE, { keep: keep.id, keepName: keep.name, kind: node.__typename, remove: node.id });
+  });
+  return form;
+}
+
+/** The corrections offered for an entity, when a token is entered. */
+function entityCuration(node) {
+  if (!token()) return null;
+  const rows = (node.affiliations ?? []).map((a) =>
+    el(
+      'li',
+      null,
+      `${a.role}, ${a.institution.name} `,
+      rejectButton(a.id, `${node.name}: ${a.role}, ${a.institution.name}`),
+      correctRoleButton(a.id, a.role),
+    ),
+  );
+  return el(
+    'section',
+    'curation',
+    el('h3', null, 'Correct'),
+    rows.length ? el('ul', 'curate-list', ...rows) : null,
+    mergeForm(node),
+  );
+}
+
+/** The corrections offered for a drawn relation, when a token is entered. */
+function edgeCuration(edge, relation) {
+  const id = relationId(edge.id);
+  if (!token() || !id) return null;
+  return el(
+    'section',
+    'curation',
+    el('h3', null, 'Correct'),
+    rejectButton(id, relation),
+    edge.type === 'AFFILIATION' ? correctRoleButton(id, edge.role) : null,
+  );
+}
+
 function showEntity(id) {
   return busy(() => renderEntity(id));
 }
@@ -326,6 +458,7 @@ async function renderEntity(id) {
       lines.length ? facts(lines) : null,
       el('h3', null, `Mentions (${node.mentions.totalCount})`),
       el('ul', 'snippets', ...mentions),
+      entityCuration(node),
     );
   } catch (error) {
     panel.replaceChildren(el('p', 'error', error.message));
@@ -348,6 +481,7 @@ function showEdge(id) {
     el('p', 'sub', weight),
     el('h3', null, 'Evidence'),
     el('ul', 'snippets', ...distinctSentences(edge.evidence).map(snippetOf)),
+    edgeCuration(edge, relation),
   );
 }
 

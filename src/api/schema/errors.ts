@@ -21,6 +21,9 @@ export const ErrorCode = {
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   BAD_REQUEST: 'BAD_REQUEST',
+  // Who may write (src/api/curators.ts).
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -74,5 +77,22 @@ export function limitExceeded(
 export function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+  });
+}
+
+/** The request carries no valid credentials for an operation that needs them (HTTP 401). */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+    },
+  });
+}
+
+/** The operation is not allowed on this server, whoever asks (HTTP 403). */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
   });
 }
