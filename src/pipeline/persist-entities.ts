@@ -2,6 +2,7 @@ import type { EntityKind } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { summarizeFacts } from '../graph/model-facts.ts';
 import { deriveNames, type NameUse } from '../graph/names.ts';
+import { strongest } from '../graph/support.ts';
 import type { PreparedDocument } from './persist.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
 import type { ResolvedEntity, ResolvedExtraction, ResolvedModel } from './resolve.ts';
@@ -205,7 +206,15 @@ function modelFacts(models: ResolvedModel[]) {
 async function createEntities(tx: Tx, created: Map<EntityKind, Slot[]>) {
   const base = (slot: Slot) => {
     const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.taxonomyName);
-    return { key: slot.key, name: derived.name, aliases: JSON.stringify(derived.aliases) };
+    // The batch's findings are all a new entity has; later batches recompute it (support.ts).
+    const { confidence, basis } = strongest(slot.members.map((m) => m.finding))!;
+    return {
+      key: slot.key,
+      name: derived.name,
+      aliases: JSON.stringify(derived.aliases),
+      confidence,
+      basis,
+    };
   };
   const rowsOf: Record<EntityKind, (slot: Slot) => Row> = {
     PERSON: base,
