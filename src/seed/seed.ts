@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+// Checks the extraction's data files once, here, before any worker thread starts (src/extract/data.ts).
+import '../extract/data.ts';
 import {
   type DocumentCounts,
   type PersistedDocument,
