@@ -14,6 +14,22 @@ import { badUserInput } from './errors.ts';
  */
 export const DEFAULT_MIN_CONFIDENCE = 0;
 
+/**
+ * The default view's threshold for this process: DEFAULT_MIN_CONFIDENCE, unless MIN_CONFIDENCE
+ * sets another (the threshold script scores the server at each threshold that way).
+ */
+export function defaultThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.MIN_CONFIDENCE?.trim();
+  if (!given) return DEFAULT_MIN_CONFIDENCE;
+  const value = Number(given);
+  if (!(value >= 0 && value <= 1)) {
+    throw new Error(`MIN_CONFIDENCE is "${given}"; it must be a number between 0 and 1.`);
+  }
+  return value;
+}
+
+const DEFAULT_VIEW = defaultThreshold();
+
 export const CONFIDENCE_DESCRIPTION =
   'How far the documents support it, from 0 to 1: the weight of the strongest evidence any document gave for it (see `basis`).';
 export const BASIS_DESCRIPTION =
@@ -23,7 +39,7 @@ export const BASIS_DESCRIPTION =
 export const minConfidenceArg = builder.args((t) => ({
   minConfidence: t.float({
     required: false,
-    description: `Only what the documents support with at least this confidence (0 to 1); a relation's other end too. Without it, the default view's threshold: ${DEFAULT_MIN_CONFIDENCE}.`,
+    description: `Only what the documents support with at least this confidence (0 to 1); a relation's other end too. Without it, the server's default threshold (${DEFAULT_MIN_CONFIDENCE} unless MIN_CONFIDENCE sets another).`,
   }),
 }));
 
@@ -33,7 +49,7 @@ export interface MinConfidenceArgs {
 
 /** The threshold asked for, or the default view's; outside 0…1 is the client's mistake. */
 export function thresholdOf({ minConfidence }: MinConfidenceArgs): number {
-  if (minConfidence === null || minConfidence === undefined) return DEFAULT_MIN_CONFIDENCE;
+  if (minConfidence === null || minConfidence === undefined) return DEFAULT_VIEW;
   if (!(minConfidence >= 0 && minConfidence <= 1)) {
     throw badUserInput(`"minConfidence" is ${minConfidence}; it must be between 0 and 1.`);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { persistBatch, persistDocument, removeDocuments } from '../../src/pipeline/persist.ts';
-import { DEFAULT_MIN_CONFIDENCE } from '../../src/schema/confidence.ts';
+import { DEFAULT_MIN_CONFIDENCE, defaultThreshold } from '../../src/schema/confidence.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
 import { prepared, type Spec } from '../seed/build.ts';
 import { createTestApp, createTestDatabase } from './fixture.ts';
@@ -278,6 +278,16 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
       '{ people(first: 1) { edges { node { affiliations(minConfidence: 2) { role } } } } }',
     );
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('takes the default view’s threshold from MIN_CONFIDENCE, refusing a bad one', () => {
+    expect(defaultThreshold({})).toBe(DEFAULT_MIN_CONFIDENCE);
+    expect(defaultThreshold({ MIN_CONFIDENCE: '0.7' })).toBe(0.7);
+    for (const bad of ['high', '1.2', '-1']) {
+      expect(() => defaultThreshold({ MIN_CONFIDENCE: bad })).toThrow(
+        `MIN_CONFIDENCE is "${bad}"; it must be a number between 0 and 1.`,
+      );
+    }
   });
 
   it('seeds what the extraction finds with its confidence and evidence', async () => {
