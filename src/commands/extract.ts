@@ -27,6 +27,9 @@ const nameOf = new Map(
     ...extraction.challenges,
   ].map((e) => [e.ref, e.name]),
 );
+/** A finding's confidence and the name of its evidence: [0.50 pattern]. */
+const support = (found: { confidence: number; basis: string }) =>
+  `[${found.confidence.toFixed(2)} ${found.basis}]`;
 const line = (label: string, text: string, sentence?: string) =>
   console.log(
     `  ${label.padEnd(14)} ${text}${sentence ? `\n  ${''.padEnd(14)} « ${sentence} »` : ''}`,
@@ -44,13 +47,17 @@ for (const p of extraction.people) {
   const affiliations = extraction.affiliations.filter((a) => a.person === p.ref);
   line(
     p.name,
-    `${affiliations.map((a) => `${a.role || '?'} @ ${nameOf.get(a.institution)}`).join('; ') || 'no affiliation'}${aliases(p.names, p.name)}`,
+    `${support(p)} ${affiliations.map((a) => `${a.role || '?'} @ ${nameOf.get(a.institution)} ${support(a)}`).join('; ') || 'no affiliation'}${aliases(p.names, p.name)}`,
     quote(affiliations[0]?.evidence ?? p.mentions[0]!).sentence,
   );
 }
 console.log('\nInstitutions');
 for (const i of extraction.institutions)
-  line(i.name, `${i.kind}${aliases(i.names, i.name)}`, quote(i.mentions[0]!).sentence);
+  line(
+    i.name,
+    `${support(i)} ${i.kind}${aliases(i.names, i.name)}`,
+    quote(i.mentions[0]!).sentence,
+  );
 console.log('\nModels');
 for (const m of extraction.models) {
   const developer = extraction.developments.find((d) => d.model === m.ref);
@@ -59,7 +66,7 @@ for (const m of extraction.models) {
     .join('; ');
   line(
     m.name,
-    `developer: ${developer ? nameOf.get(developer.institution) : '?'}${m.parameters ? ` · ${m.parameters}` : ''}${m.releasedAt ? ` · ${m.releasedAt}` : ''}${versions ? ` · versions: ${versions}` : ''}`,
+    `${support(m)} developer: ${developer ? `${nameOf.get(developer.institution)} ${support(developer)}` : '?'}${m.parameters ? ` · ${m.parameters}` : ''}${m.releasedAt ? ` · ${m.releasedAt}` : ''}${versions ? ` · versions: ${versions}` : ''}`,
     quote(developer?.evidence ?? m.mentions[0]!).sentence,
   );
 }
@@ -68,7 +75,7 @@ for (const c of extraction.challenges) {
   const by = extraction.raised.filter((r) => r.challenge === c.ref);
   line(
     c.name,
-    `${c.label} · raised by: ${by.map((r) => nameOf.get(r.person)).join(', ') || 'nobody named'}`,
+    `${support(c)} ${c.label} · raised by: ${by.map((r) => `${nameOf.get(r.person)} ${support(r)}`).join(', ') || 'nobody named'}`,
     quote(by[0]?.evidence ?? c.mentions[0]!).sentence,
   );
 }

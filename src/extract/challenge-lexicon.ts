@@ -2,7 +2,7 @@
 // strong triggers, cues that need a marker nearby, and compounds that block both. Every term is
 // one alternative of a single longest-first pattern, so a compound (替换成本) is consumed before
 // the shorter term inside it (成本) could match.
-import challengesData from './data/challenges.json' with { type: 'json' };
+import { challengesData } from './data.ts';
 
 export type CueScope = 'clause' | 'sentence';
 

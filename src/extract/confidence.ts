@@ -2,7 +2,7 @@
 // that produced it (a legal form, a title after a person, a launch verb before a quoted name…),
 // and its confidence is that evidence's weight in data/evidence.json. One named table, so the
 // weights can be read, tuned or learned in one place instead of living in the extractors.
-import evidenceData from './data/evidence.json' with { type: 'json' };
+import { evidenceData } from './data.ts';
 
 const weights = new Map<string, number>(Object.entries(evidenceData.weights));
 

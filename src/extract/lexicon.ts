@@ -2,13 +2,15 @@
 // longest-first alternations for scanning, so extraction never rebuilds a pattern per document.
 
 import type { InstitutionKind } from '../domain/entities.ts';
-import challengesData from './data/challenges.json' with { type: 'json' };
-import institutionsData from './data/institutions.json' with { type: 'json' };
-import knownInstitutionsData from './data/known-institutions.json' with { type: 'json' };
-import modelsData from './data/models.json' with { type: 'json' };
-import rolesData from './data/roles.json' with { type: 'json' };
-import speechData from './data/speech.json' with { type: 'json' };
-import surnamesData from './data/surnames.json' with { type: 'json' };
+import {
+  challengesData,
+  institutionsData,
+  knownInstitutionsData,
+  modelsData,
+  rolesData,
+  speechData,
+  surnamesData,
+} from './data.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length || a.localeCompare(b);

@@ -7,6 +7,8 @@ import { type DocumentFile, findDocuments } from '../ingest/read.ts';
 import { metrics } from '../runtime/metrics.ts';
 import { curationsInForce } from '../store/curation/report.ts';
 import type { PreparedDocument } from '../store/identify.ts';
+// Checks the extraction's data files once, here, before any worker thread starts (src/extract/data.ts).
+import '../extract/data.ts';
 import {
   type DocumentCounts,
   type PersistedDocument,

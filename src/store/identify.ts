@@ -11,6 +11,7 @@ import type {
   ExtractedPerson,
   Extraction,
 } from '../extract/types.ts';
+import { type Finding, strongest } from './support.ts';
 
 /** What every extracted entity has (ExtractedPerson is exactly that). */
 type ExtractedEntityBase = ExtractedPerson;
@@ -43,6 +44,8 @@ export interface ResolvedEntity {
    */
   lookupKeys: string[];
   mentions: Evidence[];
+  /** This document's finding of it: the strongest of the extracted entities merged into it. */
+  finding: Finding;
 }
 
 export interface ResolvedInstitution extends ResolvedEntity {
@@ -75,18 +78,21 @@ export interface ResolvedAffiliation {
   institution: number;
   role: string;
   evidence: Evidence;
+  finding: Finding;
 }
 
 export interface ResolvedDevelopment {
   model: number;
   institution: number;
   evidence: Evidence;
+  finding: Finding;
 }
 
 export interface ResolvedRaised {
   person: number;
   challenge: number;
   evidence: Evidence;
+  finding: Finding;
 }
 
 export interface ResolvedExtraction {
@@ -260,6 +266,7 @@ function entityOf<E extends ExtractedEntityBase>(kind: EntityKind, group: Group<
     names: [...group.names.values()],
     lookupKeys: lookupKeysOf(group.names.values()),
     mentions: group.drafts.flatMap((d) => d.mentions),
+    finding: strongest(group.drafts.map((d) => d.source))!,
     kind,
   };
 }
@@ -330,6 +337,7 @@ export function resolve(extraction: Extraction): ResolvedExtraction {
         institution,
         role: a.role.trim(),
         evidence: a.evidence,
+        finding: findingOf(a),
       });
     }
   }
@@ -337,18 +345,26 @@ export function resolve(extraction: Extraction): ResolvedExtraction {
     const model = models.refIndex.get(d.model);
     const institution = institutions.refIndex.get(d.institution);
     if (model !== undefined && institution !== undefined) {
-      resolved.developments.push({ model, institution, evidence: d.evidence });
+      resolved.developments.push({
+        model,
+        institution,
+        evidence: d.evidence,
+        finding: findingOf(d),
+      });
     }
   }
   for (const r of extraction.raised) {
     const person = people.refIndex.get(r.person);
     const challenge = challenges.refIndex.get(r.challenge);
     if (person !== undefined && challenge !== undefined) {
-      resolved.raised.push({ person, challenge, evidence: r.evidence });
+      resolved.raised.push({ person, challenge, evidence: r.evidence, finding: findingOf(r) });
     }
   }
   return resolved;
 }
+
+/** The confidence and evidence name an extracted relation carries. */
+const findingOf = ({ confidence, basis }: Finding): Finding => ({ confidence, basis });
 
 /** The first kind more specific than 'other', so a merged institution keeps what is known. */
 function specificKind(kinds: InstitutionKind[]): InstitutionKind {

@@ -9,6 +9,7 @@ import type {
 } from './identify.ts';
 import { summarizeFacts } from './model-facts.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
+import { strongest } from './support.ts';
 
 // Resolution across documents, for the persist step: each entity of a batch becomes the
 // existing graph entity that has one of its strong keys (as a Name of the same kind, or as its
@@ -201,7 +202,15 @@ function modelFacts(models: ResolvedModel[]) {
 async function createEntities(tx: Tx, created: Map<EntityKind, Slot[]>) {
   const base = (slot: Slot) => {
     const derived = deriveNames(slot.kind, nameUses(slot), challengeOf(slot)?.taxonomyName);
-    return { key: slot.key, name: derived.name, aliases: JSON.stringify(derived.aliases) };
+    // The batch's findings are all a new entity has; later batches recompute it (support.ts).
+    const { confidence, basis } = strongest(slot.members.map((m) => m.finding))!;
+    return {
+      key: slot.key,
+      name: derived.name,
+      aliases: JSON.stringify(derived.aliases),
+      confidence,
+      basis,
+    };
   };
   const rowsOf: Record<EntityKind, (slot: Slot) => Row> = {
     PERSON: base,

@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { ResolvedEntity, ResolvedExtraction } from './identify.ts';
 import { type Facts, summarizeFacts } from './model-facts.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
+import { type Finding, strongest } from './support.ts';
 
 // Relations for the persist step: a relation row is found by its natural key (the ids of its
 // ends, and the role or version) or created, in one read and at most one write per table for a
@@ -26,9 +27,11 @@ export const RELATION_MENTION = {
   modelVersion: { kind: 'VERSION', column: 'modelVersionId' },
 } as const;
 
-type AffiliationRow = { personId: number; institutionId: number; role: string };
-type DevelopmentRow = { modelId: number; institutionId: number };
-type RaisedRow = { personId: number; challengeId: number };
+// A new row's confidence and basis: the strongest finding of the batch's statements of it (an
+// existing row's are recomputed from its mentions at the end of the batch, src/store/support.ts).
+type AffiliationRow = { personId: number; institutionId: number; role: string } & Finding;
+type DevelopmentRow = { modelId: number; institutionId: number } & Finding;
+type RaisedRow = { personId: number; challengeId: number } & Finding;
 type VersionRow = { modelId: number; version: string } & Facts;
 
 /** One statement of a relation in one document. */
@@ -36,6 +39,8 @@ export interface RelationFact {
   table: RelationTable;
   key: string;
   evidence: Evidence;
+  /** The document's finding of the relation (a version: its model's finding). */
+  finding: Finding;
 }
 
 /** The distinct relation rows a batch needs, by natural key. */
@@ -47,9 +52,10 @@ export interface WantedRelations {
 }
 
 const keys = {
-  affiliation: (r: AffiliationRow) => `${r.personId}|${r.institutionId}|${r.role}`,
-  development: (r: DevelopmentRow) => `${r.modelId}|${r.institutionId}`,
-  raised: (r: RaisedRow) => `${r.personId}|${r.challengeId}`,
+  affiliation: (r: Omit<AffiliationRow, keyof Finding>) =>
+    `${r.personId}|${r.institutionId}|${r.role}`,
+  development: (r: Omit<DevelopmentRow, keyof Finding>) => `${r.modelId}|${r.institutionId}`,
+  raised: (r: Omit<RaisedRow, keyof Finding>) => `${r.personId}|${r.challengeId}`,
   modelVersion: (r: { modelId: number; version: string }) => `${r.modelId}|${r.version}`,
 };
 
@@ -63,6 +69,12 @@ export function emptyWanted(): WantedRelations {
     raised: new Map(),
     modelVersion: new Map(),
   };
+}
+
+/** Adds a row to `wanted`, or strengthens the one held with the row's finding. */
+function want<R extends Finding>(wanted: Map<string, R>, key: string, row: R) {
+  const held = wanted.get(key);
+  wanted.set(key, held ? { ...held, ...strongest([held, row]) } : row);
 }
 
 /**
@@ -80,25 +92,43 @@ export function relationFacts(
       personId: idOf(r.people[a.person]!),
       institutionId: idOf(r.institutions[a.institution]!),
       role: a.role,
+      ...a.finding,
     };
-    wanted.affiliation.set(keys.affiliation(row), row);
-    facts.push({ table: 'affiliation', key: keys.affiliation(row), evidence: a.evidence });
+    want(wanted.affiliation, keys.affiliation(row), row);
+    facts.push({
+      table: 'affiliation',
+      key: keys.affiliation(row),
+      evidence: a.evidence,
+      finding: a.finding,
+    });
   }
   for (const d of r.developments) {
     const row = {
       modelId: idOf(r.models[d.model]!),
       institutionId: idOf(r.institutions[d.institution]!),
+      ...d.finding,
     };
-    wanted.development.set(keys.development(row), row);
-    facts.push({ table: 'development', key: keys.development(row), evidence: d.evidence });
+    want(wanted.development, keys.development(row), row);
+    facts.push({
+      table: 'development',
+      key: keys.development(row),
+      evidence: d.evidence,
+      finding: d.finding,
+    });
   }
   for (const x of r.raised) {
     const row = {
       personId: idOf(r.people[x.person]!),
       challengeId: idOf(r.challenges[x.challenge]!),
+      ...x.finding,
     };
-    wanted.raised.set(keys.raised(row), row);
-    facts.push({ table: 'raised', key: keys.raised(row), evidence: x.evidence });
+    want(wanted.raised, keys.raised(row), row);
+    facts.push({
+      table: 'raised',
+      key: keys.raised(row),
+      evidence: x.evidence,
+      finding: x.finding,
+    });
   }
   for (const model of r.models) {
     for (const v of model.versions) {
@@ -112,7 +142,7 @@ export function relationFacts(
       const key = keys.modelVersion(row);
       const held = wanted.modelVersion.get(key);
       wanted.modelVersion.set(key, held ? { ...held, ...summarizeFacts([held, row]) } : row);
-      facts.push({ table: 'modelVersion', key, evidence: v.evidence });
+      facts.push({ table: 'modelVersion', key, evidence: v.evidence, finding: model.finding });
     }
   }
   return facts;

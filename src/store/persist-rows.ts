@@ -32,6 +32,8 @@ export const MENTION_COLUMNS = [
   'snippet',
   'snippetStart',
   'publishedAt',
+  'confidence',
+  'basis',
   'personId',
   'institutionId',
   'modelId',

@@ -27,6 +27,7 @@ import {
   type NameRow,
   place,
 } from './persist-rows.ts';
+import { type Finding, refreshAllSupport } from './support.ts';
 
 // The persist step is the only one that touches the database. It writes a batch of documents in
 // one transaction with a number of queries that does not grow with the batch (one lookup per
@@ -201,13 +202,15 @@ const touchedEntities = (touched: Touched): Record<EntityKind, Set<number>> => (
 });
 
 /**
- * Recomputes what is derived from the documents for every surviving entity a change touched:
- * names and aliases (src/store/entity-names.ts), model and version facts (src/store/model-facts.ts).
+ * Recomputes what is derived from the documents for every surviving entity and relation a change
+ * touched: names and aliases (src/store/entity-names.ts), model and version facts
+ * (src/store/model-facts.ts), confidence and basis (src/store/support.ts).
  */
 async function refreshTouched(tx: Tx, touched: Touched): Promise<void> {
   const entities = touchedEntities(touched);
   for (const kind of ENTITY_KINDS) await refreshNames(tx, kind, entities[kind]);
   await refreshModelFacts(tx, touched.model, touched.modelVersion);
+  await refreshAllSupport(tx, touched);
 }
 
 async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDocument[]> {
@@ -234,21 +237,29 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
     const { doc, resolved } = prepared;
     const documentId = documentIds.get(doc.source)!;
     const publishedAt = dateOf(doc.publishedAt);
-    const mention = (kind: string, evidence: Evidence, target: Partial<MentionRow>) => {
+    const mention = (
+      kind: string,
+      evidence: Evidence,
+      finding: Finding,
+      target: Partial<MentionRow>,
+    ) => {
       const placed = place(prepared, evidence);
-      if (placed) mentionRows.push({ documentId, kind, publishedAt, ...placed, ...target });
+      if (placed)
+        mentionRows.push({ documentId, kind, publishedAt, ...finding, ...placed, ...target });
       else
         warnings[d]!.push(`${kind} evidence ${evidence.start}-${evidence.end} is outside the text`);
     };
     for (const kind of ENTITY_KINDS) {
       for (const entity of entitiesOf(resolved, kind)) {
         const target = { [ENTITY_COLUMN[kind]]: idOf(entity) };
-        for (const evidence of entity.mentions) mention(kind, evidence, target);
+        for (const evidence of entity.mentions) mention(kind, evidence, entity.finding, target);
       }
     }
     for (const fact of facts[d]!) {
       const { kind, column } = RELATION_MENTION[fact.table];
-      mention(kind, fact.evidence, { [column]: relationIds[fact.table].get(fact.key)! });
+      mention(kind, fact.evidence, fact.finding, {
+        [column]: relationIds[fact.table].get(fact.key)!,
+      });
     }
     return {
       source: doc.source,
@@ -264,6 +275,10 @@ async function writeBatch(tx: Tx, docs: PreparedDocument[]): Promise<PersistedDo
   // What the batch named or stated facts about is recomputed too, not only what it took from.
   const entities = touchedEntities(touched);
   for (const { kind, id } of existing) entities[kind].add(id);
+  // Its relations (new ones read back unchanged: they were written with the batch's findings).
+  for (const table of ['affiliation', 'development', 'raised'] as const) {
+    for (const id of relationIds[table].values()) touched[table].add(id);
+  }
   for (const fact of factRows) {
     touched.model.add(fact.modelId);
     if (fact.modelVersionId !== null) touched.modelVersion.add(fact.modelVersionId);

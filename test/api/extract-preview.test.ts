@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import evidence from '../../src/extract/data/evidence.json' with { type: 'json' };
 import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
 
 // Query.extract runs the pipeline on a text and stores nothing.
@@ -41,6 +42,35 @@ describe('Query.extract', () => {
     expect(entities.find((e) => e.ref === raised?.to)?.name).toBe('幻觉');
     expect(await database.db.person.count()).toBe(0);
     expect(await database.db.document.count()).toBe(0);
+  });
+
+  it('gives every entity and relation a confidence and the name of its evidence', async () => {
+    const text =
+      '星河银行大模型发布会\n\n星河银行股份有限公司副行长张明远表示，大模型的幻觉问题仍需警惕。星河银行股份有限公司推出了“星河智答”大模型。';
+    const { data, errors } = await api.graphql<{
+      extract: {
+        entities: { kind: string; confidence: number; basis: string }[];
+        relations: { type: string; confidence: number; basis: string }[];
+      };
+    }>(
+      `query($text: String!) { extract(text: $text) {
+        entities { kind confidence basis } relations { type confidence basis }
+      } }`,
+      { text },
+    );
+    expect(errors).toBeUndefined();
+    const found = [...data!.extract.entities, ...data!.extract.relations];
+    expect(new Set(data!.extract.entities.map((e) => e.kind))).toEqual(
+      new Set(['PERSON', 'INSTITUTION', 'MODEL', 'CHALLENGE']),
+    );
+    expect(new Set(data!.extract.relations.map((r) => r.type))).toEqual(
+      new Set(['AFFILIATION', 'RAISED', 'DEVELOPER']),
+    );
+    // Each confidence is the weight its evidence has in the table.
+    for (const { confidence, basis } of found) {
+      expect(Object.keys(evidence.weights)).toContain(basis);
+      expect(confidence).toBe(evidence.weights[basis as keyof typeof evidence.weights]);
+    }
   });
 
   it('cleans HTML before extracting', async () => {

@@ -55,6 +55,24 @@ describe('Prisma calls per operation', () => {
     expect(large.calls).toEqual(small.calls);
   });
 
+  it('filters every list by confidence in the same query', async () => {
+    const calls = await callsOf(`{
+      people(first: 100, minConfidence: 0.4) {
+        edges { node {
+          name confidence basis
+          affiliations(minConfidence: 0.4) { role confidence institution {
+            name
+            models(minConfidence: 0.4) { name developer(minConfidence: 0.4) { name } }
+            people(minConfidence: 0.4) { name }
+          } }
+          challenges(minConfidence: 0.4) { name people(minConfidence: 0.4) { name } }
+          raised(minConfidence: 0.4) { confidence basis }
+        } }
+      }
+    }`);
+    expect(calls).toEqual(['Person.findMany']);
+  });
+
   it('adds one count query for totalCount, and nothing per row', async () => {
     const calls = await callsOf('{ people(first: 100) { totalCount edges { node { name } } } }');
     expect(calls.sort()).toEqual(['Person.count', 'Person.findMany']);

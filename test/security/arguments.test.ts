@@ -92,6 +92,13 @@ function hostileValues(type: GraphQLInputType): { value: unknown; why: string }[
         { value: 2 ** 31, why: 'beyond Int' },
         { value: 1.5, why: 'a fraction' },
       ];
+    case 'Float':
+      // Every Float argument is a confidence threshold (minConfidence), between 0 and 1.
+      return [
+        { value: 1.5, why: 'above 1' },
+        { value: -0.5, why: 'below 0' },
+        { value: 'high', why: 'a string' },
+      ];
     case 'DateTime':
       return [
         { value: 'not a date', why: 'not a date' },
@@ -109,6 +116,12 @@ const MAY_ACCEPT = new Set([
   'node(id:) an id beyond 64 bits',
   // extract takes a whole page (up to MAX_EXTRACT_CHARS, refused above with TEXT_TOO_LONG).
   'extract(text:) an overlong string',
+  // A threshold is checked when rows are read; a selection of only __typename reads none (any
+  // other selection is refused: test/api/confidence.test.ts).
+  ...['people', 'institutions', 'models', 'challenges'].flatMap((list) => [
+    `${list}(minConfidence:) above 1`,
+    `${list}(minConfidence:) below 0`,
+  ]),
 ]);
 
 describe('every argument of every top-level field', () => {

@@ -250,7 +250,9 @@ describe('seedDirectory', () => {
         const evidence = institution.mentions[0]!;
         return {
           ...resolved,
-          affiliations: [{ person: 7, institution: 0, role: '行长', evidence }],
+          affiliations: [
+            { person: 7, institution: 0, role: '行长', evidence, finding: institution.finding },
+          ],
         };
       },
     };

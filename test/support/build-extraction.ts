@@ -33,6 +33,11 @@ export interface Spec {
   affiliations?: [person: string, institution: string, role: string][];
   developments?: [model: string, institution: string][];
   raised?: [person: string, challenge: string][];
+  /**
+   * The finding of an entity (by ref) or a relation (`person>institution`, `model>institution`,
+   * `person>challenge`): its confidence and evidence name; else the default evidence (0.5).
+   */
+  support?: Record<string, [confidence: number, basis: string]>;
 }
 
 function occurrences(text: string, sentences: Sentence[], name: string): Evidence[] {
@@ -54,14 +59,17 @@ export function extraction(text: string, spec: Spec): Extraction {
   const sentences = segment(text);
   const evidenceOf = (names: Names) =>
     parseNames(names).flatMap((n) => occurrences(text, sentences, n.name));
-  // Built by hand, so stated outright: the confidence of the default evidence.
-  const support = { confidence: 0.5, basis: 'pattern' };
+  // Built by hand, so stated outright: the confidence of the default evidence unless given.
+  const support = (key: string) => {
+    const [confidence, basis] = spec.support?.[key] ?? [0.5, 'pattern'];
+    return { confidence, basis };
+  };
   const base = (e: { ref: string; names: Names }) => ({
     ref: e.ref,
     name: parseNames(e.names)[0]!.name,
     names: parseNames(e.names),
     mentions: evidenceOf(e.names),
-    ...support,
+    ...support(e.ref),
   });
   const firstMention = (ref: string, all: { ref: string; names: Names }[]) => {
     const entity = all.find((e) => e.ref === ref);
@@ -100,19 +108,19 @@ export function extraction(text: string, spec: Spec): Extraction {
       institution,
       role,
       evidence: firstMention(person, everyone),
-      ...support,
+      ...support(`${person}>${institution}`),
     })),
     developments: (spec.developments ?? []).map(([model, institution]) => ({
       model,
       institution,
       evidence: firstMention(model, everyone),
-      ...support,
+      ...support(`${model}>${institution}`),
     })),
     raised: (spec.raised ?? []).map(([person, challenge]) => ({
       person,
       challenge,
       evidence: firstMention(person, everyone),
-      ...support,
+      ...support(`${person}>${challenge}`),
     })),
   };
 }

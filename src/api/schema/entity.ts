@@ -2,6 +2,7 @@ import { typeBrandKey } from '@pothos/core';
 import { ENTITY_KINDS, ENTITY_TABLE, type EntityKind } from '../../domain/entities.ts';
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
+import { BASIS_DESCRIPTION, CONFIDENCE_DESCRIPTION } from './confidence.ts';
 
 // What people, institutions, models and challenges have in common, so that search results,
 // neighbourhoods and paths can hold any of them. Each type implements the fields itself (see
@@ -17,6 +18,8 @@ export interface EntityRow {
   id: number;
   name: string;
   aliases: string;
+  confidence: number;
+  basis: string;
 }
 
 export const Entity = builder.interfaceRef<EntityRow>('Entity').implement({
@@ -28,6 +31,8 @@ export const Entity = builder.interfaceRef<EntityRow>('Entity').implement({
       description: 'The other names the documents use.',
       resolve: (entity) => parseAliases(entity.aliases, entity.name),
     }),
+    confidence: t.exposeFloat('confidence', { description: CONFIDENCE_DESCRIPTION }),
+    basis: t.exposeString('basis', { description: BASIS_DESCRIPTION }),
     // Resolved on the object type, so the type being resolved says which kind it is.
     kind: t.field({
       type: EntityKindEnum,

@@ -20,20 +20,27 @@ interface EvidenceShape {
   text: string;
   sentence: string;
 }
-interface EntityShape {
+interface Support {
+  confidence: number;
+  basis: string;
+}
+interface EntityShape extends Support {
   ref: string;
   name: string;
   names: string[];
   kind: string;
   evidence: EvidenceShape[];
 }
-interface RelationShape {
+interface RelationShape extends Support {
   type: string;
   from: string;
   to: string;
   role: string | null;
   evidence: EvidenceShape;
 }
+
+const CONFIDENCE = 'How far the evidence supports it, from 0 to 1: the weight of `basis`.';
+const BASIS = 'The name of the strongest evidence that produced it.';
 interface PreviewShape {
   title: string;
   publishedAt: string | null;
@@ -60,6 +67,8 @@ const PreviewEntity = builder.objectRef<EntityShape>('PreviewEntity').implement(
     kind: t.exposeString('kind', { description: 'PERSON, INSTITUTION, MODEL or CHALLENGE.' }),
     name: t.exposeString('name'),
     names: t.exposeStringList('names', { description: 'Every name the text uses for it.' }),
+    confidence: t.exposeFloat('confidence', { description: CONFIDENCE }),
+    basis: t.exposeString('basis', { description: BASIS }),
     evidence: t.field({ type: [PreviewEvidence], resolve: (e) => e.evidence }),
   }),
 });
@@ -71,6 +80,8 @@ const PreviewRelation = builder.objectRef<RelationShape>('PreviewRelation').impl
     from: t.exposeString('from'),
     to: t.exposeString('to'),
     role: t.exposeString('role', { nullable: true }),
+    confidence: t.exposeFloat('confidence', { description: CONFIDENCE }),
+    basis: t.exposeString('basis', { description: BASIS }),
     evidence: t.field({ type: PreviewEvidence, resolve: (r) => r.evidence }),
   }),
 });
@@ -92,11 +103,15 @@ function shape(result: Preview): PreviewShape {
   const all = (evidence: Evidence[]) => evidence.map(quote);
   const entity =
     (kind: string) =>
-    (e: { ref: string; name: string; names: { name: string }[]; mentions: Evidence[] }) => ({
+    (
+      e: { ref: string; name: string; names: { name: string }[]; mentions: Evidence[] } & Support,
+    ) => ({
       ref: e.ref,
       kind,
       name: e.name,
       names: e.names.map((n) => n.name),
+      confidence: e.confidence,
+      basis: e.basis,
       evidence: all(e.mentions),
     });
   return {
@@ -116,6 +131,8 @@ function shape(result: Preview): PreviewShape {
         from: a.person,
         to: a.institution,
         role: a.role,
+        confidence: a.confidence,
+        basis: a.basis,
         evidence: quote(a.evidence),
       })),
       ...extraction.developments.map((d) => ({
@@ -123,6 +140,8 @@ function shape(result: Preview): PreviewShape {
         from: d.model,
         to: d.institution,
         role: null,
+        confidence: d.confidence,
+        basis: d.basis,
         evidence: quote(d.evidence),
       })),
       ...extraction.raised.map((r) => ({
@@ -130,6 +149,8 @@ function shape(result: Preview): PreviewShape {
         from: r.person,
         to: r.challenge,
         role: null,
+        confidence: r.confidence,
+        basis: r.basis,
         evidence: quote(r.evidence),
       })),
     ],

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { confidenceAtLeast, type MinConfidenceArgs, minConfidenceArg } from './confidence.ts';
 import { badUserInput } from './errors.ts';
 
 // The filters and orders the top-level connections share, as GraphQL arguments and as the Prisma
@@ -82,9 +83,10 @@ export const entityArgs = builder.args((t) => ({
     description: 'Only those mentioned in a document published on or before this point in time.',
   }),
   orderBy: t.field({ type: EntityOrder, required: false, defaultValue: 'FIRST_SEEN' }),
+  ...minConfidenceArg,
 }));
 
-export interface EntityFilterArgs extends Period {
+export interface EntityFilterArgs extends Period, MinConfidenceArgs {
   name?: string | null;
   document?: { typename: string; id: string } | null;
 }
@@ -92,13 +94,14 @@ export interface EntityFilterArgs extends Period {
 /**
  * The `where` shared by the four entity connections: the name or an alias contains `name`
  * (aliases are a JSON array in a text column, so a substring of it is a substring of an alias),
- * and some mention lies in `document` and in the period.
+ * some mention lies in `document` and in the period, and the confidence reaches the threshold.
  */
-export function entityWhere({ name, document, from, to }: EntityFilterArgs) {
+export function entityWhere({ name, document, from, to, minConfidence }: EntityFilterArgs) {
   const text = name?.trim();
   const published = publishedIn({ from, to });
   const documentId = documentIdOf(document);
   return {
+    ...confidenceAtLeast({ minConfidence }),
     ...(text ? { OR: [{ name: { contains: text } }, { aliases: { contains: text } }] } : {}),
     ...(published || documentId !== undefined
       ? {

@@ -27,6 +27,13 @@ export const Mention = builder.prismaNode('Mention', {
     snippet: t.exposeString('snippet', { description: 'The sentence that states it.' }),
     snippetStart: t.exposeInt('snippetStart', { description: 'Where the sentence starts.' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    confidence: t.exposeFloat('confidence', {
+      description:
+        'How far this document supports what the mention points at (0 to 1): the weight of the evidence it gave (see `basis`). Every mention of the same thing in the document has the same.',
+    }),
+    basis: t.exposeString('basis', {
+      description: 'The name of the evidence this document gave for what the mention points at.',
+    }),
     document: t.relation('document'),
     person: t.relation('person', { nullable: true }),
     institution: t.relation('institution', { nullable: true }),
