@@ -1,6 +1,7 @@
 import { dialectOfClient } from '../db/client.ts';
 import type { Evidence } from '../extract/types.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import { pageAt } from './clean-pdf.ts';
 import type { PreparedDocument } from './persist.ts';
 import { sentenceAt } from './segment.ts';
 
@@ -31,6 +32,7 @@ export const MENTION_COLUMNS = [
   'surface',
   'snippet',
   'snippetStart',
+  'page',
   'publishedAt',
   'personId',
   'institutionId',
@@ -166,5 +168,6 @@ export function place(prepared: PreparedDocument, evidence: Evidence) {
     surface: text.slice(start, end),
     snippet: snippet.text,
     snippetStart: snippet.start,
+    page: prepared.doc.pageStarts ? pageAt(prepared.doc.pageStarts, start) : null,
   };
 }

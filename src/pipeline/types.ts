@@ -1,13 +1,22 @@
 // The values passed between the pipeline's steps (see src/pipeline/run.ts for the order).
 
-export type DocumentFormat = 'txt' | 'html' | 'md';
+export type DocumentFormat = 'txt' | 'html' | 'md' | 'pdf' | 'docx';
 
-/** read: a file as found on disk. */
+/** read: a file as found on disk, or a page as fetched. */
 export interface RawDocument {
   /** Path relative to the seeded folder (or a URL): the document's identity. */
   source: string;
   format: DocumentFormat;
   bytes: Buffer;
+  /** The charset the server declared in its Content-Type header (fetched pages only). */
+  charset?: string;
+  /**
+   * The text of a container format (PDF, .docx), one entry per page (a .docx is one page), as
+   * unpacked from `bytes` (src/pipeline/unpack.ts) before decode.
+   */
+  pages?: string[];
+  /** A fetched page's ETag and Last-Modified headers, stored for the next seed's request. */
+  validators?: { etag: string | null; lastModified: string | null };
 }
 
 /** decode: the bytes as text, with the encoding that was detected. */
@@ -18,6 +27,8 @@ export interface DecodedDocument {
   contentHash: string;
   encoding: string;
   text: string;
+  /** For a PDF: where each page starts in `text` (page 1 at index 0). */
+  pageStarts?: number[];
 }
 
 /** A byline or sign-off: 界面新闻记者 | 何柳颖, (责任编辑:卢骁), 文 | 潮汐财经记者 蒋其. */
@@ -47,6 +58,8 @@ export interface CleanDocument {
    * part of the article stay in it, so their people have a sentence to point to.
    */
   text: string;
+  /** For a PDF: where each page starts in `text` (page 1 at index 0), for the mentions' pages. */
+  pageStarts?: number[];
 }
 
 /** A range of characters in CleanDocument.text. */

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { DocumentFile } from '../pipeline/read.ts';
+import type { RawDocument } from '../pipeline/types.ts';
 import { type PrepareOptions, prepareRead, readFile } from './prepare-file.ts';
 
 // A worker thread of the seeder (prepare-pool.ts): prepares the files it is sent, one message
@@ -8,7 +9,9 @@ import { type PrepareOptions, prepareRead, readFile } from './prepare-file.ts';
 
 export interface PrepareJob {
   id: number;
-  file: DocumentFile;
+  /** A file to read, or a document already in memory (a fetched page). */
+  file?: DocumentFile;
+  raw?: RawDocument;
   options: Omit<PrepareOptions, 'steps'>;
 }
 
@@ -18,7 +21,9 @@ export interface PrepareJob {
 let queue = Promise.resolve();
 parentPort?.on('message', (job: PrepareJob) => {
   queue = queue.then(async () => {
-    const read = await readFile(job.file, { ...job.options, sync: true });
-    parentPort?.postMessage({ id: job.id, outcome: prepareRead(read, job.options) });
+    const read = job.raw
+      ? { raw: { ...job.raw, bytes: Buffer.from(job.raw.bytes) }, readMs: 0 }
+      : await readFile(job.file!, { ...job.options, sync: true });
+    parentPort?.postMessage({ id: job.id, outcome: await prepareRead(read, job.options) });
   });
 });
