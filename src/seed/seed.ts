@@ -190,8 +190,13 @@ async function seedItems(
       .filter((d) => d.etag !== null || d.lastModified !== null)
       .map((d) => [d.source, { etag: d.etag, lastModified: d.lastModified }]),
   );
-  const fetcher = items.some((item) => item.kind === 'url') ? createFetcher(options.fetch) : null;
-  let fetcherUsed = fetcher;
+  // The size limit given for files holds for pages too, unless the fetch settings say otherwise.
+  const fetcher = items.some((item) => item.kind === 'url')
+    ? createFetcher({
+        ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        ...options.fetch,
+      })
+    : null;
 
   let batch: { prepared: PreparedDocument; slot: number }[] = [];
   const stores = (result: PersistedDocument, prepared: PreparedDocument): DocumentReport => ({
@@ -358,8 +363,7 @@ async function seedItems(
     await flush();
   } finally {
     await pool?.close();
-    await fetcherUsed?.close();
-    fetcherUsed = null;
+    await fetcher?.close();
   }
 
   const documents = reports.all();
