@@ -4,6 +4,7 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ObservedDb } from './db/observe.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
+import type { IngestQueue, IngestSettings } from './seed/jobs.ts';
 
 /**
  * What every resolver gets. The Prisma client travels on the context rather than being imported
@@ -14,6 +15,10 @@ import { getDatamodel } from './generated/pothos-types.ts';
  */
 export interface Context {
   db: ObservedDb;
+  /** The HTTP request (Yoga's): the ingest mutation reads its bearer token. */
+  request?: Request;
+  /** Seeding jobs asked for over GraphQL (src/seed/jobs.ts), and who may ask. */
+  ingest: { queue: IngestQueue; tokens: Map<string, string>; settings: IngestSettings };
 }
 
 export const builder = new SchemaBuilder<{

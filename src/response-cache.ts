@@ -129,9 +129,11 @@ const header = (request: IncomingMessage, name: string) => {
   return Array.isArray(value) ? value.join(',') : (value ?? '');
 };
 
-/** A POST of a small JSON body to the endpoint, asking for JSON (not a stream). */
+/** A POST of a small JSON body to the endpoint, asking for JSON (not a stream), without credentials. */
 function cacheable(request: IncomingMessage, endpoint: string): boolean {
   if (request.method !== 'POST' || request.url !== endpoint) return false;
+  // An answer to a client with credentials (the ingest mutation and jobs) is its own: never kept.
+  if (request.headers.authorization !== undefined) return false;
   if (!/^application\/json\b/i.test(header(request, 'content-type'))) return false;
   const length = Number(request.headers['content-length']);
   if (!Number.isInteger(length) || length <= 0 || length > MAX_CACHEABLE_BODY) return false;

@@ -11,10 +11,12 @@ import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
 import { useExplorer } from './explorer/routes.ts';
+import { parseTokens } from './ingest-auth.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
 import { type SecuritySettings, securityPlugins, securitySettings } from './security.ts';
+import { createIngestQueue, type IngestSettings, ingestSettings } from './seed/jobs.ts';
 
 export const graphqlEndpoint = '/graphql';
 
@@ -32,6 +34,11 @@ export interface AppOptions {
   corsOrigins?: string[] | '*' | 'none';
   /** Limits and production switches (src/security.ts); by default from the environment. */
   security?: SecuritySettings;
+  /**
+   * Who may ingest (INGEST_TOKENS) and whether private addresses may be fetched
+   * (INGEST_ALLOW_PRIVATE); by default from the environment.
+   */
+  ingest?: { tokens?: Map<string, string>; settings?: IngestSettings };
 }
 
 /**
@@ -61,13 +68,21 @@ export function createApp({
   onPrismaCall,
   corsOrigins: origins = corsOrigins(),
   security = securitySettings(),
+  ingest = {},
 }: AppOptions) {
   const listener =
     onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
   const observed = observePrismaCalls(observeRawSql(db, listener), listener);
+  // Jobs write through the plain client: their queries are the seed's, not the schema's.
+  const ingestSettingsNow = ingest.settings ?? ingestSettings();
+  const ingestContext = {
+    queue: createIngestQueue(db, ingestSettingsNow),
+    tokens: ingest.tokens ?? parseTokens(),
+    settings: ingestSettingsNow,
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: observed }),
+    context: ({ request }) => ({ db: observed, request, ingest: ingestContext }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,

@@ -21,6 +21,10 @@ export const ErrorCode = {
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   BAD_REQUEST: 'BAD_REQUEST',
+  // A mutation without a valid token (src/ingest-auth.ts).
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  // A URL the server will not fetch (a private address) or not a URL at all.
+  URL_REFUSED: 'URL_REFUSED',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
