@@ -85,8 +85,8 @@ export function barProgress(stream: NodeJS.WriteStream = process.stdout): Progre
   const bars = new cliProgress.MultiBar(
     {
       stream,
-      format:
-        '{bar} {value}/{total} documents | {rate}/s | ETA {eta_formatted} | {stored} stored, {skipped} skipped, {failed} failed',
+      format: '{bar} {value}/{total} documents | {rate}/s | ETA {eta_formatted} | {failed} failed',
+      barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
