@@ -28,7 +28,9 @@ async function pdfPages(raw: RawDocument): Promise<string[]> {
   let pages: string[];
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: it gets a copy.
-    const pdf = await getDocumentProxy(new Uint8Array(raw.bytes));
+    // verbosity 0: errors only; pdf.js writes its warnings to the console, which is the
+    // seed's stdout.
+    const pdf = await getDocumentProxy(new Uint8Array(raw.bytes), { verbosity: 0 });
     try {
       pages = (await extractText(pdf, { mergePages: false })).text;
     } finally {
