@@ -10,6 +10,9 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { ANNOUNCEMENT, makePdf } from '../support/pdf.ts';
 import { type Site, sitemap, startSite } from '../support/site.ts';
 
+// A job seeds real documents: minutes on a loaded machine.
+const SLOW = { timeout: 300_000 };
+
 // The ingest mutation, the job query and subscription, over the app's fetch handler: behind a
 // bearer token, refusing private addresses unless the operator allows them (these tests allow
 // them for their loopback site, and test the refusal with them off).
@@ -92,69 +95,77 @@ async function finished(yoga: App, id: string, token: string) {
 }
 
 describe('ingest over GraphQL', () => {
-  it('needs a token: none, an unknown one, or a server without tokens are refused', async () => {
-    const url = `${site.origin}/a.txt`;
-    for (const [yoga, token] of [
-      [app(true), undefined],
-      [app(true), 'wrong-token'],
-      [app(true, new Map()), 's3cret-token'],
-    ] as const) {
-      const answer = await post(yoga, INGEST, { urls: [url] }, token);
-      expect(answer.status).toBe(401);
-      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      expect(answer.data ?? null).toBeNull();
-    }
-    const job = await post(app(true), JOB, { id: 'x' });
-    expect(job.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await database.db.document.count()).toBe(0);
-  });
+  it(
+    'needs a token: none, an unknown one, or a server without tokens are refused',
+    SLOW,
+    async () => {
+      const url = `${site.origin}/a.txt`;
+      for (const [yoga, token] of [
+        [app(true), undefined],
+        [app(true), 'wrong-token'],
+        [app(true, new Map()), 's3cret-token'],
+      ] as const) {
+        const answer = await post(yoga, INGEST, { urls: [url] }, token);
+        expect(answer.status).toBe(401);
+        expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        expect(answer.data ?? null).toBeNull();
+      }
+      const job = await post(app(true), JOB, { id: 'x' });
+      expect(job.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await database.db.document.count()).toBe(0);
+    },
+  );
 
-  it('queues a job that fetches a sitemap; job(id) tells its progress and each source', async () => {
-    const yoga = app(true);
-    const answer = await post(
-      yoga,
-      INGEST,
-      { urls: [`${site.origin}/sitemap.xml`] },
-      's3cret-token',
-    );
-    expect(answer.errors).toBeUndefined();
-    const { id, state, total } = answer.data!.ingest;
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(['QUEUED', 'RUNNING']).toContain(state);
-    expect(total).toBe(1);
+  it(
+    'queues a job that fetches a sitemap; job(id) tells its progress and each source',
+    SLOW,
+    async () => {
+      const yoga = app(true);
+      const answer = await post(
+        yoga,
+        INGEST,
+        { urls: [`${site.origin}/sitemap.xml`] },
+        's3cret-token',
+      );
+      expect(answer.errors).toBeUndefined();
+      const { id, state, total } = answer.data!.ingest;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(['QUEUED', 'RUNNING']).toContain(state);
+      expect(total).toBe(1);
 
-    const job = await finished(yoga, id, 'other-token');
-    expect(job).toMatchObject({
-      state: 'DONE',
-      urls: [`${site.origin}/sitemap.xml`],
-      total: 5,
-      done: 5,
-      stored: 3,
-      failed: 1,
-      error: null,
-    });
-    expect(job.documents).toEqual([
-      { source: `${site.origin}/sitemap.xml`, status: 'LISTED', title: null, error: null },
-      expect.objectContaining({ source: `${site.origin}/a.txt`, status: 'STORED' }),
-      expect.objectContaining({ source: `${site.origin}/b.md`, status: 'STORED' }),
-      expect.objectContaining({ source: `${site.origin}/notice.pdf`, status: 'STORED' }),
-      { source: `${site.origin}/gone.html`, status: 'FAILED', title: null, error: 'HTTP 404' },
-    ]);
-    // The graph serves what was ingested, with the PDF's pages in the evidence.
-    const people = await post(
-      yoga,
-      `{ search(query: "欧阳明澈") { edges { node { ... on Person { name mentions(first: 5) { edges { node { page snippet } } } } } } } }`,
-      {},
-    );
-    expect(people.errors).toBeUndefined();
-    const pages = people.data!.search.edges.flatMap((e: Json) =>
-      e.node.mentions.edges.map((m: Json) => m.node.page),
-    );
-    expect(pages.length).toBeGreaterThan(0);
-    expect(new Set(pages)).toEqual(new Set([1]));
-  });
+      const job = await finished(yoga, id, 'other-token');
+      expect(job).toMatchObject({
+        state: 'DONE',
+        urls: [`${site.origin}/sitemap.xml`],
+        total: 5,
+        done: 5,
+        stored: 3,
+        failed: 1,
+        error: null,
+      });
+      expect(job.documents).toEqual([
+        { source: `${site.origin}/sitemap.xml`, status: 'LISTED', title: null, error: null },
+        expect.objectContaining({ source: `${site.origin}/a.txt`, status: 'STORED' }),
+        expect.objectContaining({ source: `${site.origin}/b.md`, status: 'STORED' }),
+        expect.objectContaining({ source: `${site.origin}/notice.pdf`, status: 'STORED' }),
+        { source: `${site.origin}/gone.html`, status: 'FAILED', title: null, error: 'HTTP 404' },
+      ]);
+      // The graph serves what was ingested, with the PDF's pages in the evidence.
+      const people = await post(
+        yoga,
+        `{ search(query: "欧阳明澈") { edges { node { ... on Person { name mentions(first: 5) { edges { node { page snippet } } } } } } } }`,
+        {},
+      );
+      expect(people.errors).toBeUndefined();
+      const pages = people.data!.search.edges.flatMap((e: Json) =>
+        e.node.mentions.edges.map((m: Json) => m.node.page),
+      );
+      expect(pages.length).toBeGreaterThan(0);
+      expect(new Set(pages)).toEqual(new Set([1]));
+    },
+  );
 
-  it('follows a job over server-sent events until it finishes', async () => {
+  it('follows a job over server-sent events until it finishes', SLOW, async () => {
     const yoga = app(true);
     const { data } = await post(yoga, INGEST, { urls: [`${site.origin}/a.txt`] }, 's3cret-token');
     const response = await yoga.fetch('http://yoga/graphql', {
@@ -178,44 +189,52 @@ describe('ingest over GraphQL', () => {
     expect(events.at(-1)!.data!.job).toEqual({ state: 'DONE', done: 1, skipped: 1 });
   });
 
-  it('refuses URLs of private, loopback and link-local hosts unless INGEST_ALLOW_PRIVATE', async () => {
-    const yoga = app(false);
-    const port = new URL(site.origin).port;
-    for (const url of [
-      `http://127.0.0.1:${port}/a.txt`,
-      `http://localhost:${port}/a.txt`,
-      'http://[::1]/',
-      'http://169.254.169.254/latest/meta-data/',
-      'http://10.0.0.7/',
-      'ftp://example.com/file.txt',
-      'not a url',
-    ]) {
-      const answer = await post(yoga, INGEST, { urls: [url] }, 's3cret-token');
-      expect(answer.errors?.[0]?.extensions?.code, url).toBe('URL_REFUSED');
-    }
-  });
+  it(
+    'refuses URLs of private, loopback and link-local hosts unless INGEST_ALLOW_PRIVATE',
+    SLOW,
+    async () => {
+      const yoga = app(false);
+      const port = new URL(site.origin).port;
+      for (const url of [
+        `http://127.0.0.1:${port}/a.txt`,
+        `http://localhost:${port}/a.txt`,
+        'http://[::1]/',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.7/',
+        'ftp://example.com/file.txt',
+        'not a url',
+      ]) {
+        const answer = await post(yoga, INGEST, { urls: [url] }, 's3cret-token');
+        expect(answer.errors?.[0]?.extensions?.code, url).toBe('URL_REFUSED');
+      }
+    },
+  );
 
-  it('the fetcher itself refuses private addresses after resolving, whatever the caller checked', async () => {
-    const fetcher = createFetcher({ publicOnly: true, ...FETCH });
-    const requestsBefore = site.requests.length;
-    try {
-      await expect(fetcher.fetch(`${site.origin}/a.txt`)).rejects.toThrow(
-        /^refused: 127\.0\.0\.1 is a loopback address/,
-      );
-      await expect(
-        fetcher.fetch(`http://localhost:${new URL(site.origin).port}/a.txt`),
-      ).rejects.toThrow(/^refused: localhost is (127\.0\.0\.1|::1), a loopback address/);
-    } finally {
-      await fetcher.close();
-    }
-    // Refused before connecting: the site heard nothing, not even for robots.txt.
-    expect(site.requests.length).toBe(requestsBefore);
-    expect(forbiddenRange('169.254.169.254')).toBe('linkLocal');
-    expect(forbiddenRange('192.168.1.2')).toBe('private');
-    expect(forbiddenRange('100.64.0.1')).toBe('carrierGradeNat');
-    expect(forbiddenRange('::ffff:127.0.0.1')).toBe('loopback');
-    expect(forbiddenRange('fd00:ec2::254')).toBe('uniqueLocal');
-    expect(forbiddenRange('0.0.0.0')).toBe('unspecified');
-    expect(forbiddenRange('93.184.216.34')).toBeNull();
-  });
+  it(
+    'the fetcher itself refuses private addresses after resolving, whatever the caller checked',
+    SLOW,
+    async () => {
+      const fetcher = createFetcher({ publicOnly: true, ...FETCH });
+      const requestsBefore = site.requests.length;
+      try {
+        await expect(fetcher.fetch(`${site.origin}/a.txt`)).rejects.toThrow(
+          /^refused: 127\.0\.0\.1 is a loopback address/,
+        );
+        await expect(
+          fetcher.fetch(`http://localhost:${new URL(site.origin).port}/a.txt`),
+        ).rejects.toThrow(/^refused: localhost is (127\.0\.0\.1|::1), a loopback address/);
+      } finally {
+        await fetcher.close();
+      }
+      // Refused before connecting: the site heard nothing, not even for robots.txt.
+      expect(site.requests.length).toBe(requestsBefore);
+      expect(forbiddenRange('169.254.169.254')).toBe('linkLocal');
+      expect(forbiddenRange('192.168.1.2')).toBe('private');
+      expect(forbiddenRange('100.64.0.1')).toBe('carrierGradeNat');
+      expect(forbiddenRange('::ffff:127.0.0.1')).toBe('loopback');
+      expect(forbiddenRange('fd00:ec2::254')).toBe('uniqueLocal');
+      expect(forbiddenRange('0.0.0.0')).toBe('unspecified');
+      expect(forbiddenRange('93.184.216.34')).toBeNull();
+    },
+  );
 });

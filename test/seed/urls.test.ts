@@ -12,6 +12,8 @@ import { graphByName, tempDatabase } from './build.ts';
 // Seeding from URLs against a web site on a loopback port: a sitemap's pages give the same graph
 // as the same pages seeded from files, a re-seed asks conditionally and changes nothing, and
 // every kind of failure is reported for its URL while the rest is stored.
+// Each test seeds several times (and the PDF one from two routes): minutes on a loaded machine.
+const SLOW = { timeout: 300_000 };
 
 const CORPUS = resolve(import.meta.dirname, '../fixtures/corpus');
 const PAGES = {
@@ -117,109 +119,121 @@ async function documentsAndMentions(db: Db, sourceName: (source: string) => stri
 }
 
 describe('seeding from URLs', () => {
-  it('a sitemap gives the graph its pages give as files; a re-seed asks conditionally and changes nothing', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'kg-urls-'));
-    const names: Record<string, string> = {};
-    for (const [path, { file }] of Object.entries(PAGES)) {
-      const name = path.split('/').at(-1)!;
-      copyFileSync(join(CORPUS, file), join(folder, name));
-      names[url(path)] = name;
-    }
-    const fromFiles = await database();
-    const filesReport = await seedSources(fromFiles, [folder]);
-    expect(filesReport.stored).toBe(4);
+  it(
+    'a sitemap gives the graph its pages give as files; a re-seed asks conditionally and changes nothing',
+    SLOW,
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'kg-urls-'));
+      const names: Record<string, string> = {};
+      for (const [path, { file }] of Object.entries(PAGES)) {
+        const name = path.split('/').at(-1)!;
+        copyFileSync(join(CORPUS, file), join(folder, name));
+        names[url(path)] = name;
+      }
+      const fromFiles = await database();
+      const filesReport = await seedSources(fromFiles, [folder]);
+      expect(filesReport.stored).toBe(4);
 
-    const fromUrls = await database();
-    const totals: number[] = [];
-    const first = await seedSources(fromUrls, [url('/sitemap.xml')], {
-      fetch: FETCH,
-      onTotal: (total) => totals.push(total),
-    });
-    expect(first.failed).toBe(0);
-    expect(first.stored).toBe(4);
-    expect(bySource(first)[url('/sitemap.xml')]).toEqual({
-      source: url('/sitemap.xml'),
-      status: 'listed',
-      kind: 'sitemap',
-      urls: 4,
-    });
-    expect(totals).toEqual([1, 5]);
-    expect(await graphByName(fromUrls)).toEqual(await graphByName(fromFiles));
-    expect(await documentsAndMentions(fromUrls, (s) => names[s] ?? s)).toEqual(
-      await documentsAndMentions(fromFiles, (s) => s),
-    );
-    const hengtuo = await fromUrls.document.findUniqueOrThrow({
-      where: { source: url('/news/hengtuo.html') },
-    });
-    expect(hengtuo.encoding).toBe('gb18030');
-    expect(hengtuo.etag).toMatch(/^"[0-9a-f]{16}"$/);
-    expect(hengtuo.lastModified).toBe('Mon, 07 Apr 2025 08:00:00 GMT');
+      const fromUrls = await database();
+      const totals: number[] = [];
+      const first = await seedSources(fromUrls, [url('/sitemap.xml')], {
+        fetch: FETCH,
+        onTotal: (total) => totals.push(total),
+      });
+      expect(first.failed).toBe(0);
+      expect(first.stored).toBe(4);
+      expect(bySource(first)[url('/sitemap.xml')]).toEqual({
+        source: url('/sitemap.xml'),
+        status: 'listed',
+        kind: 'sitemap',
+        urls: 4,
+      });
+      expect(totals).toEqual([1, 5]);
+      expect(await graphByName(fromUrls)).toEqual(await graphByName(fromFiles));
+      expect(await documentsAndMentions(fromUrls, (s) => names[s] ?? s)).toEqual(
+        await documentsAndMentions(fromFiles, (s) => s),
+      );
+      const hengtuo = await fromUrls.document.findUniqueOrThrow({
+        where: { source: url('/news/hengtuo.html') },
+      });
+      expect(hengtuo.encoding).toBe('gb18030');
+      expect(hengtuo.etag).toMatch(/^"[0-9a-f]{16}"$/);
+      expect(hengtuo.lastModified).toBe('Mon, 07 Apr 2025 08:00:00 GMT');
 
-    const mark = await writeMark(fromUrls);
-    site.requests.length = 0;
-    const again = await seedSources(fromUrls, [url('/sitemap.xml')], { fetch: FETCH });
-    expect(again.stored + again.failed).toBe(0);
-    expect(again.skipped).toBe(4);
-    const pageRequests = site.requests.filter((r) => r.path.startsWith('/news/'));
-    expect(pageRequests).toHaveLength(4);
-    for (const request of pageRequests) {
-      expect(request.ifNoneMatch).toMatch(/^"/);
-      expect(request.ifModifiedSince).toBe('Mon, 07 Apr 2025 08:00:00 GMT');
-    }
-    expect(await writeMark(fromUrls)).toBe(mark);
+      const mark = await writeMark(fromUrls);
+      site.requests.length = 0;
+      const again = await seedSources(fromUrls, [url('/sitemap.xml')], { fetch: FETCH });
+      expect(again.stored + again.failed).toBe(0);
+      expect(again.skipped).toBe(4);
+      const pageRequests = site.requests.filter((r) => r.path.startsWith('/news/'));
+      expect(pageRequests).toHaveLength(4);
+      for (const request of pageRequests) {
+        expect(request.ifNoneMatch).toMatch(/^"/);
+        expect(request.ifModifiedSince).toBe('Mon, 07 Apr 2025 08:00:00 GMT');
+      }
+      expect(await writeMark(fromUrls)).toBe(mark);
 
-    // A page that changes is fetched whole and replaces its document.
-    const changed = `${readFileSync(join(CORPUS, PAGES['/news/dongchuan.txt'].file), 'utf8')}\n补充说明：本公告无其他变更。\n`;
-    site.set('/news/dongchuan.txt', { type: 'text/plain; charset=utf-8', body: changed });
-    const third = await seedSources(fromUrls, [url('/sitemap.xml')], { fetch: FETCH });
-    expect(bySource(third)[url('/news/dongchuan.txt')]).toMatchObject({
-      status: 'stored',
-      replaced: true,
-    });
-    site.set('/news/dongchuan.txt', {
-      type: PAGES['/news/dongchuan.txt'].type,
-      body: readFileSync(join(CORPUS, PAGES['/news/dongchuan.txt'].file)),
-    });
-  });
+      // A page that changes is fetched whole and replaces its document.
+      const changed = `${readFileSync(join(CORPUS, PAGES['/news/dongchuan.txt'].file), 'utf8')}\n补充说明：本公告无其他变更。\n`;
+      site.set('/news/dongchuan.txt', { type: 'text/plain; charset=utf-8', body: changed });
+      const third = await seedSources(fromUrls, [url('/sitemap.xml')], { fetch: FETCH });
+      expect(bySource(third)[url('/news/dongchuan.txt')]).toMatchObject({
+        status: 'stored',
+        replaced: true,
+      });
+      site.set('/news/dongchuan.txt', {
+        type: PAGES['/news/dongchuan.txt'].type,
+        body: readFileSync(join(CORPUS, PAGES['/news/dongchuan.txt'].file)),
+      });
+    },
+  );
 
-  it('follows sitemap indexes, RSS and Atom feeds, redirects, retries, and lists of URLs', async () => {
-    const db = await database();
-    const list = join(mkdtempSync(join(tmpdir(), 'kg-list-')), 'urls.txt');
-    writeFileSync(list, `# pages to seed\n${url('/moved')}\n\n${url('/flaky')}\n`);
-    const report = await seedSources(
-      db,
-      [url('/sitemap-index.xml'), url('/feed.rss'), url('/atom.xml'), `@${list}`],
-      { fetch: FETCH },
-    );
-    const seen = bySource(report);
-    expect(report.failed).toBe(0);
-    expect(seen[url('/sitemap-index.xml')]).toMatchObject({
-      status: 'listed',
-      kind: 'sitemap index',
-      urls: 1,
-    });
-    expect(seen[url('/feed.rss')]).toMatchObject({ status: 'listed', kind: 'RSS feed', urls: 2 });
-    expect(seen[url('/atom.xml')]).toMatchObject({ status: 'listed', kind: 'Atom feed', urls: 1 });
-    // /moved redirects to a page the Atom feed lists too: stored once, under its final URL.
-    expect(report.documents.filter((d) => d.source === url('/news/yuanlan.html'))).toEqual([
-      expect.objectContaining({ status: 'stored' }),
-      { source: url('/news/yuanlan.html'), status: 'skipped', reason: 'seen already' },
-    ]);
-    expect(seen[url('/flaky')]).toMatchObject({ status: 'stored' });
-    expect(
-      (await db.document.findMany({ select: { source: true } })).map((d) => d.source).sort(),
-    ).toEqual(
-      [
-        url('/flaky'),
-        url('/news/dongchuan.txt'),
-        url('/news/hengtuo.html'),
-        url('/news/songbai.md'),
-        url('/news/yuanlan.html'),
-      ].sort(),
-    );
-  });
+  it(
+    'follows sitemap indexes, RSS and Atom feeds, redirects, retries, and lists of URLs',
+    SLOW,
+    async () => {
+      const db = await database();
+      const list = join(mkdtempSync(join(tmpdir(), 'kg-list-')), 'urls.txt');
+      writeFileSync(list, `# pages to seed\n${url('/moved')}\n\n${url('/flaky')}\n`);
+      const report = await seedSources(
+        db,
+        [url('/sitemap-index.xml'), url('/feed.rss'), url('/atom.xml'), `@${list}`],
+        { fetch: FETCH },
+      );
+      const seen = bySource(report);
+      expect(report.failed).toBe(0);
+      expect(seen[url('/sitemap-index.xml')]).toMatchObject({
+        status: 'listed',
+        kind: 'sitemap index',
+        urls: 1,
+      });
+      expect(seen[url('/feed.rss')]).toMatchObject({ status: 'listed', kind: 'RSS feed', urls: 2 });
+      expect(seen[url('/atom.xml')]).toMatchObject({
+        status: 'listed',
+        kind: 'Atom feed',
+        urls: 1,
+      });
+      // /moved redirects to a page the Atom feed lists too: stored once, under its final URL.
+      expect(report.documents.filter((d) => d.source === url('/news/yuanlan.html'))).toEqual([
+        expect.objectContaining({ status: 'stored' }),
+        { source: url('/news/yuanlan.html'), status: 'skipped', reason: 'seen already' },
+      ]);
+      expect(seen[url('/flaky')]).toMatchObject({ status: 'stored' });
+      expect(
+        (await db.document.findMany({ select: { source: true } })).map((d) => d.source).sort(),
+      ).toEqual(
+        [
+          url('/flaky'),
+          url('/news/dongchuan.txt'),
+          url('/news/hengtuo.html'),
+          url('/news/songbai.md'),
+          url('/news/yuanlan.html'),
+        ].sort(),
+      );
+    },
+  );
 
-  it('reports each failing source with its reason, stores the rest', async () => {
+  it('reports each failing source with its reason, stores the rest', SLOW, async () => {
     const db = await database();
     const sources = [
       url('/news/dongchuan.txt'),
@@ -269,51 +283,55 @@ describe('seeding from URLs', () => {
 });
 
 describe('seeding PDFs', () => {
-  it('a PDF announcement gives its people, institution and roles, with their page in the evidence', async () => {
-    const db = await database();
-    const report = await seedSources(db, [url('/announcement.pdf')], { fetch: FETCH });
-    expect(report.failed).toBe(0);
-    const document = await db.document.findUniqueOrThrow({
-      where: { source: url('/announcement.pdf') },
-    });
-    expect(document.format).toBe('pdf');
-    expect(document.title).toBe(
-      '岚山证券股份有限公司关于聘任首席信息官及“岚山智策”大模型上线的公告',
-    );
-    expect(document.text).not.toMatch(/- [12] -/);
-    // Wrapped lines are joined into their sentence.
-    expect(document.text).toContain('并对其内容的真实性');
-    const affiliations = await db.affiliation.findMany({
-      select: {
-        role: true,
-        person: { select: { name: true } },
-        institution: { select: { name: true } },
-        mentions: { select: { page: true, snippet: true } },
-      },
-    });
-    const byPerson = Object.fromEntries(affiliations.map((a) => [a.person.name, a]));
-    expect(byPerson.欧阳明澈).toMatchObject({
-      role: '首席信息官',
-      institution: { name: '岚山证券股份有限公司' },
-    });
-    expect(byPerson.欧阳明澈!.mentions.map((m) => m.page)).toEqual([1]);
-    expect(byPerson.司马青岚).toMatchObject({
-      role: '董事长',
-      institution: { name: '岚山证券股份有限公司' },
-    });
-    expect(byPerson.司马青岚!.mentions.map((m) => m.page)).toEqual([2]);
-    const pages = await db.mention.findMany({ select: { page: true } });
-    expect(new Set(pages.map((m) => m.page))).toEqual(new Set([1, 2]));
+  it(
+    'a PDF announcement gives its people, institution and roles, with their page in the evidence',
+    SLOW,
+    async () => {
+      const db = await database();
+      const report = await seedSources(db, [url('/announcement.pdf')], { fetch: FETCH });
+      expect(report.failed).toBe(0);
+      const document = await db.document.findUniqueOrThrow({
+        where: { source: url('/announcement.pdf') },
+      });
+      expect(document.format).toBe('pdf');
+      expect(document.title).toBe(
+        '岚山证券股份有限公司关于聘任首席信息官及“岚山智策”大模型上线的公告',
+      );
+      expect(document.text).not.toMatch(/- [12] -/);
+      // Wrapped lines are joined into their sentence.
+      expect(document.text).toContain('并对其内容的真实性');
+      const affiliations = await db.affiliation.findMany({
+        select: {
+          role: true,
+          person: { select: { name: true } },
+          institution: { select: { name: true } },
+          mentions: { select: { page: true, snippet: true } },
+        },
+      });
+      const byPerson = Object.fromEntries(affiliations.map((a) => [a.person.name, a]));
+      expect(byPerson.欧阳明澈).toMatchObject({
+        role: '首席信息官',
+        institution: { name: '岚山证券股份有限公司' },
+      });
+      expect(byPerson.欧阳明澈!.mentions.map((m) => m.page)).toEqual([1]);
+      expect(byPerson.司马青岚).toMatchObject({
+        role: '董事长',
+        institution: { name: '岚山证券股份有限公司' },
+      });
+      expect(byPerson.司马青岚!.mentions.map((m) => m.page)).toEqual([2]);
+      const pages = await db.mention.findMany({ select: { page: true } });
+      expect(new Set(pages.map((m) => m.page))).toEqual(new Set([1, 2]));
 
-    // The same PDF as a file gives the same mentions and pages.
-    const folder = mkdtempSync(join(tmpdir(), 'kg-pdf-'));
-    writeFileSync(join(folder, 'announcement.pdf'), makePdf(ANNOUNCEMENT));
-    const fromFile = await database();
-    expect((await seedSources(fromFile, [join(folder, 'announcement.pdf')])).stored).toBe(1);
-    const pagesOf = async (client: Db) =>
-      (await client.mention.findMany({ select: { kind: true, surface: true, page: true } }))
-        .map((m) => JSON.stringify(m))
-        .sort();
-    expect(await pagesOf(fromFile)).toEqual(await pagesOf(db));
-  });
+      // The same PDF as a file gives the same mentions and pages.
+      const folder = mkdtempSync(join(tmpdir(), 'kg-pdf-'));
+      writeFileSync(join(folder, 'announcement.pdf'), makePdf(ANNOUNCEMENT));
+      const fromFile = await database();
+      expect((await seedSources(fromFile, [join(folder, 'announcement.pdf')])).stored).toBe(1);
+      const pagesOf = async (client: Db) =>
+        (await client.mention.findMany({ select: { kind: true, surface: true, page: true } }))
+          .map((m) => JSON.stringify(m))
+          .sort();
+      expect(await pagesOf(fromFile)).toEqual(await pagesOf(db));
+    },
+  );
 });

@@ -7,6 +7,9 @@ import type { SeedReport } from '../../src/seed/seed.ts';
 import { watchFolder } from '../../src/seed/watch.ts';
 import { tempDatabase } from './build.ts';
 
+// Several seeds, each waited for: minutes on a loaded machine.
+const SLOW = { timeout: 300_000 };
+
 // --watch: the graph follows a folder as files are added, changed and removed, through the same
 // seed (skip unchanged, replace changed, prune removed).
 
@@ -21,7 +24,7 @@ const sources = async (db: Db) =>
   (await db.document.findMany({ select: { source: true } })).map((d) => d.source).sort();
 
 describe('watching a folder', () => {
-  it('stores new files, replaces changed ones and prunes removed ones', async () => {
+  it('stores new files, replaces changed ones and prunes removed ones', SLOW, async () => {
     const { db } = await tempDatabase();
     clients.push(db);
     const dir = mkdtempSync(join(tmpdir(), 'kg-watch-'));
@@ -39,7 +42,7 @@ describe('watching a folder', () => {
 
       copyFileSync(join(CORPUS, 'songbai-life-claims-agent-2025.md'), join(dir, 'b.md'));
       await vi.waitFor(async () => expect(await sources(db)).toEqual(['a.txt', 'b.md']), {
-        timeout: 30_000,
+        timeout: 120_000,
         interval: 100,
       });
       expect(await db.person.count()).toBeGreaterThan(people);
@@ -55,12 +58,12 @@ describe('watching a folder', () => {
           expect(after.contentHash).not.toBe(before.contentHash);
           expect(after.id).toBe(before.id);
         },
-        { timeout: 30_000, interval: 100 },
+        { timeout: 120_000, interval: 100 },
       );
 
       rmSync(join(dir, 'b.md'));
       await vi.waitFor(async () => expect(await sources(db)).toEqual(['a.txt']), {
-        timeout: 30_000,
+        timeout: 120_000,
         interval: 100,
       });
       await watching.settled();
