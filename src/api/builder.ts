@@ -8,6 +8,7 @@ import type { EntityKind } from '../domain/entities.ts';
 
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
+import type { IngestQueue, IngestSettings } from '../seed/jobs.ts';
 import { keptEntityId } from '../store/curation/merged.ts';
 import type { CuratorTokens } from './curators.ts';
 
@@ -26,6 +27,8 @@ export interface Context {
   curators: CuratorTokens;
   /** The HTTP request (Yoga's), which carries the curator's token. */
   request?: Request;
+  /** Seeding jobs asked for over GraphQL (src/seed/jobs.ts) and their settings. */
+  ingest: { queue: IngestQueue; settings: IngestSettings };
 }
 
 const ENTITY_KIND: Record<string, EntityKind> = {

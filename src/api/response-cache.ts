@@ -140,8 +140,8 @@ const header = (request: IncomingMessage, name: string) => {
 /** A POST of a small JSON body to the endpoint, asking for JSON (not a stream), without credentials. */
 function cacheable(request: IncomingMessage, endpoint: string): boolean {
   if (request.method !== 'POST' || request.url !== endpoint) return false;
-  // A request with credentials is a curator's: its answer depends on the token (the key leaves
-  // headers out), and a write must run every time it is sent.
+  // A request with credentials is a curator's (curation, ingest, jobs): its answer depends on
+  // the token (the key leaves headers out), and a write must run every time it is sent.
   if (request.headers.authorization !== undefined) return false;
   if (!/^application\/json\b/i.test(header(request, 'content-type'))) return false;
   const length = Number(request.headers['content-length']);

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { observed, observePrismaCalls, type PrismaCallListener } from '../db/observe.ts';
 import { createLogger, yogaLogger } from '../runtime/log.ts';
 import { type Metrics, metrics as processMetrics, useMetrics } from '../runtime/metrics.ts';
+import { createIngestQueue, type IngestSettings, ingestSettings } from '../seed/jobs.ts';
 import { useRequestInfo } from './access-log.ts';
 import type { Context } from './builder.ts';
 import { type CuratorTokens, curatorTokens } from './curators.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   security?: SecuritySettings;
   /** Who may curate; by default the CURATION_TOKENS environment variable (none: writes off). */
   curators?: CuratorTokens;
+  /** Whether ingest may fetch private addresses (INGEST_ALLOW_PRIVATE…); by default from the environment. */
+  ingest?: { settings?: IngestSettings };
 }
 
 /**
@@ -74,6 +77,7 @@ export function createApp({
   corsOrigins: origins = corsOrigins(),
   security = securitySettings(),
   curators = curatorTokens(),
+  ingest = {},
 }: AppOptions) {
   const listener: PrismaCallListener = (call) => {
     if (onPrismaCall) onPrismaCall(call);
@@ -81,9 +85,18 @@ export function createApp({
     return (seconds: number) => metrics.query(call.model, call.operation, seconds);
   };
   const client = observePrismaCalls(observeRawSql(db, listener), listener);
+  // Jobs write through the plain client: their queries are the seed's, not the schema's.
+  const settings = ingest.settings ?? ingestSettings();
+  const ingestContext = { queue: createIngestQueue(db, settings), settings };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => ({ db: client, writer: db, curators, request }),
+    context: ({ request }) => ({
+      db: client,
+      writer: db,
+      curators,
+      request,
+      ingest: ingestContext,
+    }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,

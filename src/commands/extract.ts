@@ -1,19 +1,25 @@
-// npm run extract -- <file> [--json]
+// npm run extract -- <file> [--json]   (PDF and .docx too)
 // Shows what seeding would extract from one document and the sentence behind each fact, so a
 // user can see why something was or was not found. Nothing is stored.
 import { readFileSync } from 'node:fs';
 import { preview } from '../extract/preview.ts';
 import { formatOf } from '../ingest/read.ts';
+import { unpack } from '../ingest/unpack.ts';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 const format = file ? formatOf(file) : null;
 if (!file || !format) {
-  console.error('usage: npm run extract -- <file.txt|.html|.htm|.md> [--json]');
+  console.error('usage: npm run extract -- <file.txt|.html|.htm|.md|.pdf|.docx> [--json]');
   process.exit(2);
 }
 
-const { document, extraction, quote } = preview(readFileSync(file), format, file);
+const bytes = readFileSync(file);
+const { pages } = await unpack({ source: file, format, bytes }).catch((error: Error) => {
+  console.error(`${file}: ${error.message}`);
+  process.exit(1);
+});
+const { document, extraction, quote } = preview(bytes, format, file, pages);
 if (args.includes('--json')) {
   console.log(JSON.stringify({ document: { ...document, text: undefined }, extraction }, null, 2));
   process.exit(0);

@@ -1,13 +1,28 @@
 // The values passed between the pipeline's steps (see src/seed/pipeline.ts for the order).
 
-export type DocumentFormat = 'txt' | 'html' | 'md';
+export type DocumentFormat = 'txt' | 'html' | 'md' | 'pdf' | 'docx';
 
-/** read: a file as found on disk. */
+/** ETag and Last-Modified as a server sent them with a page (null: not sent). */
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** read: a file as found on disk, or a page as fetched. */
 export interface RawDocument {
   /** Path relative to the seeded folder (or a URL): the document's identity. */
   source: string;
   format: DocumentFormat;
   bytes: Buffer;
+  /** The charset the server declared in its Content-Type header (fetched pages only). */
+  charset?: string;
+  /**
+   * The text of a container format (PDF, .docx), one entry per page (a .docx is one page), as
+   * unpacked from `bytes` (src/pipeline/unpack.ts) before decode.
+   */
+  pages?: string[];
+  /** A fetched page's ETag and Last-Modified headers, stored for the next seed's request. */
+  validators?: Validators;
 }
 
 /** decode: the bytes as text, with the encoding that was detected. */
@@ -18,6 +33,8 @@ export interface DecodedDocument {
   contentHash: string;
   encoding: string;
   text: string;
+  /** For a PDF: where each page starts in `text` (page 1 at index 0). */
+  pageStarts?: number[];
 }
 
 /** clean: the article alone, furniture removed, with what the page says about itself. */
@@ -38,6 +55,8 @@ export interface CleanDocument {
    * part of the article stay in it, so their people have a sentence to point to.
    */
   text: string;
+  /** For a PDF: where each page starts in `text` (page 1 at index 0), for the mentions' pages. */
+  pageStarts?: number[];
 }
 
 /** A range of characters in CleanDocument.text. */

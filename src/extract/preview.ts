@@ -26,9 +26,11 @@ export function preview(
   input: Buffer | string,
   format: DocumentFormat,
   source = 'preview',
+  /** A PDF's or .docx's text, unpacked (src/pipeline/unpack.ts). */
+  pages?: string[],
 ): Preview {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  const decoded = decode({ source, format, bytes });
+  const decoded = decode({ source, format, bytes, ...(pages ? { pages } : {}) });
   const doc = clean(decoded);
   const sentences: Sentence[] = segment(doc.text);
   const extraction = extract(doc, sentences);

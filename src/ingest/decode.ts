@@ -267,7 +267,10 @@ function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
   const utf8 = tryUtf8(bytes);
   // Fewer characters than bytes: the UTF-8 has multi-byte sequences, it is not plain ASCII.
   const utf8NonAscii = utf8 !== null && utf8.length < bytes.length;
-  const declared = mayDeclareCharset(raw) ? sniffMetaCharset(bytes) : null;
+  // The server's Content-Type header outranks the page's own <meta> (as in browsers).
+  const declared =
+    (raw.charset ? normalizeEncodingLabel(raw.charset) : null) ??
+    (mayDeclareCharset(raw) ? sniffMetaCharset(bytes) : null);
   // A declared legacy charset loses to bytes that are valid UTF-8 and not plain ASCII: GBK or
   // Big5 Chinese text is practically never valid UTF-8, while pages re-saved as UTF-8 often
   // keep their old <meta charset=gbk>.
@@ -288,6 +291,10 @@ function decodeBytes(raw: RawDocument): { encoding: string; text: string } {
  */
 export function decode(raw: RawDocument): DecodedDocument {
   const contentHash = createHash('sha256').update(raw.bytes).digest('hex');
+  if (raw.pages) return decodePages(raw, raw.pages, contentHash);
+  if (raw.format === 'pdf' || raw.format === 'docx') {
+    throw new DecodeError(raw.source, 'binary', `a ${raw.format} document must be unpacked first`);
+  }
   const { encoding, text } =
     raw.bytes.length === 0 ? { encoding: 'utf-8', text: '' } : decodeBytes(raw);
   return {
@@ -296,5 +303,28 @@ export function decode(raw: RawDocument): DecodedDocument {
     contentHash,
     encoding,
     text: text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'),
+  };
+}
+
+/**
+ * A container's text (src/pipeline/unpack.ts), already characters: its pages one after the
+ * other, each starting on a line of its own, with where each starts. The encoding recorded is
+ * the format's, since the text came out of its structures, not out of an encoding.
+ */
+function decodePages(raw: RawDocument, pages: string[], contentHash: string): DecodedDocument {
+  const pageStarts: number[] = [];
+  let text = '';
+  for (const page of pages) {
+    if (text !== '') text += '\n';
+    pageStarts.push(text.length);
+    text += page.replace(/\r\n?/g, '\n');
+  }
+  return {
+    source: raw.source,
+    format: raw.format,
+    contentHash,
+    encoding: raw.format,
+    text,
+    ...(raw.format === 'pdf' ? { pageStarts } : {}),
   };
 }

@@ -13,6 +13,8 @@ export const DOCUMENT_FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.html': 'html',
   '.htm': 'html',
   '.md': 'md',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 /** Larger files are not news articles: they are refused before being read into memory. */

@@ -11,6 +11,7 @@ import { emptyTimings, type StepName, type StepTimings } from './steps.ts';
 
 // The pipeline for one document, as a fixed list of named steps:
 //   read → decode → clean → segment → extract → resolve → persist
+// (a PDF or .docx is unpacked into its pages' text between read and decode: src/pipeline/unpack.ts)
 // read (src/ingest/read.ts) and persist (src/store/persist.ts) are run by the seeder around
 // this file's steps: read first, because an unchanged file is skipped on its hash before any
 // work is done; persist last, in batches, because it is the only step that touches the database.
@@ -57,5 +58,7 @@ export function prepareDocument(
   const extraction = timed('extract', () => steps.extract(doc, sentences));
   // resolve: keys and in-document merging, still pure, so persist only has to match keys.
   const resolved = timed('resolve', () => steps.resolve(extraction));
-  return { prepared: { doc, sentences, resolved }, timings };
+  const prepared: PreparedDocument = { doc, sentences, resolved };
+  if (raw.validators) prepared.validators = raw.validators;
+  return { prepared, timings };
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { RawDocument } from '../domain/document.ts';
 import type { DocumentFile } from '../ingest/read.ts';
 import type { FileOutcome, PrepareOptions } from './prepare-file.ts';
 import { emptyTimings } from './steps.ts';
@@ -16,8 +17,11 @@ interface Slot {
 }
 
 export interface PreparePool {
-  /** Prepares `file` on the least busy worker. */
-  prepare(file: DocumentFile, options: Omit<PrepareOptions, 'steps'>): Promise<FileOutcome>;
+  /** Prepares a file (or a document in memory: `raw`) on the least busy worker. */
+  prepare(
+    job: { file: DocumentFile } | { raw: RawDocument },
+    options: Omit<PrepareOptions, 'steps'>,
+  ): Promise<FileOutcome>;
   close(): Promise<void>;
 }
 
@@ -62,12 +66,12 @@ export function createPreparePool(size: number): PreparePool {
   for (let i = 0; i < Math.max(1, size); i++) slots.push(spawn());
 
   return {
-    prepare(file, options) {
+    prepare(job, options) {
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise((resolve) => {
         slot.pending.set(id, resolve);
-        slot.worker.postMessage({ id, file, options });
+        slot.worker.postMessage({ id, ...job, options });
       });
     },
     async close() {

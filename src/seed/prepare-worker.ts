@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { RawDocument } from '../domain/document.ts';
 import type { DocumentFile } from '../ingest/read.ts';
 import { type PrepareOptions, prepareRead, readFile } from './prepare-file.ts';
 
@@ -8,7 +9,9 @@ import { type PrepareOptions, prepareRead, readFile } from './prepare-file.ts';
 
 export interface PrepareJob {
   id: number;
-  file: DocumentFile;
+  /** A file to read, or a document already in memory (a fetched page). */
+  file?: DocumentFile;
+  raw?: RawDocument;
   options: Omit<PrepareOptions, 'steps'>;
 }
 
@@ -18,7 +21,9 @@ export interface PrepareJob {
 let queue = Promise.resolve();
 parentPort?.on('message', (job: PrepareJob) => {
   queue = queue.then(async () => {
-    const read = await readFile(job.file, { ...job.options, sync: true });
-    parentPort?.postMessage({ id: job.id, outcome: prepareRead(read, job.options) });
+    const read = job.raw
+      ? { raw: { ...job.raw, bytes: Buffer.from(job.raw.bytes) }, readMs: 0 }
+      : await readFile(job.file!, { ...job.options, sync: true });
+    parentPort?.postMessage({ id: job.id, outcome: await prepareRead(read, job.options) });
   });
 });

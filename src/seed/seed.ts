@@ -3,27 +3,38 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import type { RawDocument, Validators } from '../domain/document.ts';
+import { type FeedKind, isFeedCandidate, parseFeed } from '../ingest/feeds.ts';
+import { createFetcher, type FetchSettings } from '../ingest/fetch.ts';
 import { type DocumentFile, findDocuments } from '../ingest/read.ts';
 import { metrics } from '../runtime/metrics.ts';
 import { curationsInForce } from '../store/curation/report.ts';
 import type { PreparedDocument } from '../store/identify.ts';
-// Checks the extraction's data files once, here, before any worker thread starts (src/extract/data.ts).
-import '../extract/data.ts';
 import {
   type DocumentCounts,
   type PersistedDocument,
   persistBatch,
   removeDocuments,
 } from '../store/persist.ts';
+// Checks the extraction's data files once, here, before any worker thread starts (src/extract/data.ts).
+import '../extract/data.ts';
 import { errorMessage as message } from './error-message.ts';
 import type { Steps } from './pipeline.ts';
 import type { FileOutcome } from './prepare-file.ts';
 import { createPreparePool } from './prepare-pool.ts';
+import {
+  expandSources,
+  folderItems,
+  formatOfAnswer,
+  type SourceItem,
+  sourceOf,
+} from './sources.ts';
 import { emptyTimings, type StepTimings } from './steps.ts';
 
-// Seeding a folder: every document file goes through the pipeline and is stored, unchanged files
-// (same hash) are skipped without a single write, and a file that fails is reported without
-// stopping the others or touching what is already stored for it.
+// Seeding a folder, files and URLs: every document goes through the pipeline and is stored,
+// unchanged ones (same hash, or a 304 to a conditional request) are skipped without a single
+// write, and a source that fails is reported without stopping the others or touching what is
+// already stored for it.
 
 export interface SeedOptions {
   /** Also remove the stored documents whose file is no longer in the folder. */
@@ -44,6 +55,10 @@ export interface SeedOptions {
   steps?: Steps;
   /** Called once per document, in file order, as soon as its outcome is known. */
   onDocument?: (report: DocumentReport) => void;
+  /** Called with the number of sources to go through, again whenever a sitemap or feed adds some. */
+  onTotal?: (total: number) => void;
+  /** How URLs are fetched (timeouts, limits, private addresses): src/pipeline/fetch.ts. */
+  fetch?: Partial<FetchSettings>;
   /**
    * Stops the seed when aborted: the transaction under way is finished, documents not yet
    * stored are left for the next run (unchanged files already stored are skipped then), and
@@ -62,9 +77,12 @@ export type DocumentReport =
       replaced: boolean;
       warnings: string[];
     }
-  | { source: string; status: 'skipped' }
+  /** Unchanged (same hash, or HTTP 304); `reason` says otherwise (a page listed twice). */
+  | { source: string; status: 'skipped'; reason?: string }
   | { source: string; status: 'failed'; error: string }
-  | { source: string; status: 'pruned' };
+  | { source: string; status: 'pruned' }
+  /** A sitemap or feed: not a document, it listed `urls` more sources to seed. */
+  | { source: string; status: 'listed'; kind: FeedKind; urls: number };
 
 export interface SeedReport {
   documents: DocumentReport[];
@@ -108,8 +126,6 @@ export async function prepareDatabase(db: Db, url: string): Promise<void> {
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Documents per transaction when not told: far fewer transactions, bounded memory. */
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -123,14 +139,18 @@ export function defaultWorkers(cores = availableParallelism()): number {
   return cores >= 2 ? 1 : 0;
 }
 
-/** Reports in file order: each is handed on once every report before it is known. */
-function orderedReports(sources: string[], onDocument?: (report: DocumentReport) => void) {
-  const slots = new Map(sources.map((source, i) => [source, i]));
-  const known: (DocumentReport | undefined)[] = sources.map(() => undefined);
+/**
+ * Reports in the order of the sources: each is handed on once every report before it is known.
+ * Sources may be added while seeding (the pages of a sitemap).
+ */
+function orderedReports(onDocument?: (report: DocumentReport) => void) {
+  const known: (DocumentReport | undefined)[] = [];
   let next = 0;
   return {
-    set(report: DocumentReport) {
-      known[slots.get(report.source)!] = report;
+    /** A slot for the next source's report. */
+    reserve: () => known.push(undefined) - 1,
+    set(slot: number, report: DocumentReport) {
+      known[slot] = report;
       while (next < known.length && known[next] !== undefined) {
         const ready = known[next]!;
         next++;
@@ -142,34 +162,72 @@ function orderedReports(sources: string[], onDocument?: (report: DocumentReport)
 }
 
 /**
- * Seeds every document under `dir` (.txt, .html, .htm, .md, recursively) into `db`. Each
- * document's source is its path relative to `dir`. Never throws for one file's sake: failures
- * are in the report. Throws only when `dir` cannot be read at all.
+ * Seeds every document under `dir` (.txt, .html, .htm, .md, .pdf, .docx, recursively) into
+ * `db`. Each document's source is its path relative to `dir`. Never throws for one file's sake:
+ * failures are in the report. Throws only when `dir` cannot be read at all.
  */
 export async function seedDirectory(
   db: Db,
   dir: string,
   options: SeedOptions = {},
 ): Promise<SeedReport> {
+  return seedItems(db, folderItems(await findDocuments(dir)), options);
+}
+
+/**
+ * Seeds what the arguments name (src/seed/sources.ts): files, folders, URLs (sitemaps and feeds
+ * too) and @lists of them. Never throws for one source's sake. `prune` makes sense for one
+ * folder only (the CLI refuses it otherwise).
+ */
+export async function seedSources(
+  db: Db,
+  args: readonly string[],
+  options: SeedOptions = {},
+): Promise<SeedReport> {
+  return seedItems(db, await expandSources(args), options);
+}
+
+/** What preparing one source came to: a document outcome under its source, or a list of URLs. */
+type ItemOutcome =
+  | (FileOutcome & { source: string; validators?: Validators })
+  | { status: 'listed'; source: string; kind: FeedKind; urls: string[]; timings: StepTimings };
+
+async function seedItems(
+  db: Db,
+  initial: SourceItem[],
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const started = performance.now();
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const workers = options.steps ? 0 : Math.max(0, options.workers ?? defaultWorkers());
   const timings = emptyTimings();
-  const { files, problems } = await findDocuments(dir);
+  const items = [...initial];
   const onDocument = (report: DocumentReport) => {
-    metrics.seededDocument(report.status);
+    if (report.status !== 'listed') metrics.seededDocument(report.status);
     options.onDocument?.(report);
   };
-  const reports = orderedReports(
-    [...files.map((f) => f.source), ...problems.map((p) => p.source)].sort(byCodePoint),
-    onDocument,
-  );
+  const reports = orderedReports(onDocument);
+  const slots: number[] = items.map(() => reports.reserve());
+  const requested = new Set(items.flatMap((item) => (item.kind === 'url' ? [item.url] : [])));
+  options.onTotal?.(items.length);
   const stored = await db.document.findMany({
-    select: { id: true, source: true, contentHash: true },
+    select: { id: true, source: true, contentHash: true, etag: true, lastModified: true },
   });
   const hashes = new Map(stored.map((d) => [d.source, d.contentHash]));
+  const validators = new Map(
+    stored
+      .filter((d) => d.etag !== null || d.lastModified !== null)
+      .map((d) => [d.source, { etag: d.etag, lastModified: d.lastModified }]),
+  );
+  // The size limit given for files holds for pages too, unless the fetch settings say otherwise.
+  const fetcher = items.some((item) => item.kind === 'url')
+    ? createFetcher({
+        ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        ...options.fetch,
+      })
+    : null;
 
-  let batch: PreparedDocument[] = [];
+  let batch: { prepared: PreparedDocument; slot: number }[] = [];
   const stores = (result: PersistedDocument, prepared: PreparedDocument): DocumentReport => ({
     source: result.source,
     status: 'stored',
@@ -184,19 +242,26 @@ export async function seedDirectory(
     if (pending.length === 0) return;
     const persistStarted = performance.now();
     try {
-      const results = await persistBatch(db, pending);
+      const results = await persistBatch(
+        db,
+        pending.map((p) => p.prepared),
+      );
       results.forEach((result, i) => {
-        reports.set(stores(result, pending[i]!));
+        reports.set(pending[i]!.slot, stores(result, pending[i]!.prepared));
       });
     } catch (error) {
       // One bad document must not cost the others: store the batch one document at a time.
-      for (const prepared of pending) {
+      for (const { prepared, slot } of pending) {
         try {
           const [result] = await persistBatch(db, [prepared]);
-          reports.set(stores(result!, prepared));
+          reports.set(slot, stores(result!, prepared));
         } catch (single) {
           const reason = pending.length === 1 ? error : single;
-          reports.set({ source: prepared.doc.source, status: 'failed', error: message(reason) });
+          reports.set(slot, {
+            source: prepared.doc.source,
+            status: 'failed',
+            error: message(reason),
+          });
         }
       }
     } finally {
@@ -204,31 +269,89 @@ export async function seedDirectory(
     }
   };
 
-  // Files are prepared in order; with workers, up to `ahead` of them at once, while this thread
-  // stores the batches before them. Outcomes are taken in file order, so batches (and entity
-  // resolution) are the same as without workers.
-  const pool = workers > 0 && files.length > 1 ? createPreparePool(workers) : null;
+  // Sources are prepared in order; with workers, up to `ahead` of them at once, while this thread
+  // stores the batches before them. Outcomes are taken in source order, so batches (and entity
+  // resolution) are the same as without workers. URLs are fetched `ahead` at a time too (each
+  // host's own limit applies below that), also without workers.
+  const pool = workers > 0 && (items.length > 1 || fetcher) ? createPreparePool(workers) : null;
   const inline = pool ? null : await import('./prepare-file.ts');
   const ahead = Math.max(2 * batchSize, 8 * workers);
-  const jobs: (Promise<FileOutcome> | undefined)[] = [];
-  const prepare = (file: DocumentFile) => {
-    const prepareOptions = {
-      knownHash: hashes.get(file.source),
-      force: options.force,
-      maxBytes: options.maxBytes,
-    };
-    return pool
-      ? pool.prepare(file, prepareOptions)
-      : inline!.prepareFile(file, { ...prepareOptions, steps: options.steps });
+  const jobs: (Promise<ItemOutcome> | undefined)[] = [];
+  const prepareOptions = (source: string) => ({
+    knownHash: hashes.get(source),
+    force: options.force,
+    maxBytes: options.maxBytes,
+  });
+  const prepareFile = (file: DocumentFile): Promise<FileOutcome> =>
+    pool
+      ? pool.prepare({ file }, prepareOptions(file.source))
+      : inline!.prepareFile(file, { ...prepareOptions(file.source), steps: options.steps });
+  const prepareRaw = (raw: RawDocument): Promise<FileOutcome> =>
+    pool
+      ? pool.prepare({ raw }, prepareOptions(raw.source))
+      : inline!.prepareRaw(raw, { ...prepareOptions(raw.source), steps: options.steps });
+
+  const prepareUrl = async (url: string): Promise<ItemOutcome> => {
+    const fetchStarted = performance.now();
+    const spent = () => ({ ...emptyTimings(), read: performance.now() - fetchStarted });
+    try {
+      const fetched = await fetcher!.fetch(url, (u) =>
+        options.force ? undefined : validators.get(u),
+      );
+      if (fetched.status === 'not-modified') {
+        return { status: 'skipped', source: fetched.url, timings: spent() };
+      }
+      if (isFeedCandidate(fetched.mediaType, fetched.url, fetched.bytes)) {
+        const feed = parseFeed(fetched.bytes, fetched.charset, fetched.url);
+        return { status: 'listed', source: fetched.url, ...feed, timings: spent() };
+      }
+      const format = formatOfAnswer(fetched.mediaType, fetched.url, fetched.bytes);
+      if (!format) {
+        return {
+          status: 'failed',
+          source: fetched.url,
+          error: `not a document: ${fetched.mediaType}`,
+          timings: spent(),
+        };
+      }
+      const readMs = performance.now() - fetchStarted;
+      const outcome = await prepareRaw({
+        source: fetched.url,
+        format,
+        bytes: fetched.bytes,
+        ...(fetched.charset ? { charset: fetched.charset } : {}),
+        validators: fetched.validators,
+      });
+      outcome.timings.read += readMs;
+      return { ...outcome, source: fetched.url, validators: fetched.validators };
+    } catch (error) {
+      return { status: 'failed', source: url, error: message(error), timings: spent() };
+    }
+  };
+  const prepare = (item: SourceItem): Promise<ItemOutcome> => {
+    if (item.kind === 'url') return prepareUrl(item.url);
+    if (item.kind === 'problem') {
+      return Promise.resolve({
+        status: 'failed',
+        source: item.source,
+        error: item.error,
+        timings: emptyTimings(),
+      });
+    }
+    return prepareFile(item.file).then((outcome) => ({ ...outcome, source: item.file.source }));
   };
 
-  for (const problem of problems) {
-    reports.set({ source: problem.source, status: 'failed', error: problem.error });
-  }
+  const handled = new Set<string>();
   let interrupted = false;
   try {
-    if (pool) for (let i = 0; i < Math.min(ahead, files.length); i++) jobs[i] = prepare(files[i]!);
-    for (let i = 0; i < files.length; i++) {
+    let launched = 0;
+    const startAhead = (i: number) => {
+      const limit = pool || fetcher ? i + ahead : i + 1;
+      for (; launched < Math.min(limit, items.length); launched++) {
+        jobs[launched] = prepare(items[launched]!);
+      }
+    };
+    for (let i = 0; i < items.length; i++) {
       // Storing through better-sqlite3 never waits for I/O, so without this turn of the event
       // loop a signal (read in its poll phase) would be noticed only when the next document is
       // not prepared yet: seconds later, measured, with a worker ahead.
@@ -237,32 +360,60 @@ export async function seedDirectory(
         interrupted = true;
         break;
       }
-      const file = files[i]!;
-      const outcome = await (jobs[i] ?? prepare(file));
+      startAhead(i);
+      const outcome = await jobs[i]!;
       jobs[i] = undefined;
-      if (pool && i + ahead < files.length) jobs[i + ahead] = prepare(files[i + ahead]!);
+      const slot = slots[i]!;
       for (const step of Object.keys(outcome.timings) as (keyof StepTimings)[]) {
         timings[step] += outcome.timings[step];
       }
-      if (outcome.status === 'skipped') reports.set({ source: file.source, status: 'skipped' });
-      else if (outcome.status === 'failed') {
-        reports.set({ source: file.source, status: 'failed', error: outcome.error });
-      } else batch.push(outcome.prepared);
+      if (outcome.status === 'listed') {
+        // The pages of a sitemap or feed join the end of the list, each once per seed.
+        const fresh = outcome.urls.filter((url) => !requested.has(url));
+        for (const url of fresh) {
+          requested.add(url);
+          items.push({ kind: 'url', url });
+          slots.push(reports.reserve());
+        }
+        if (fresh.length > 0) options.onTotal?.(items.length);
+        reports.set(slot, {
+          source: outcome.source,
+          status: 'listed',
+          kind: outcome.kind,
+          urls: outcome.urls.length,
+        });
+        continue;
+      }
+      // Two URLs redirected to one page: it is seeded once.
+      if (outcome.status !== 'failed' && handled.has(outcome.source)) {
+        reports.set(slot, { source: outcome.source, status: 'skipped', reason: 'seen already' });
+        continue;
+      }
+      handled.add(outcome.source);
+      if (outcome.status === 'skipped') {
+        await keepValidators(db, outcome.source, outcome.validators, validators);
+        reports.set(slot, { source: outcome.source, status: 'skipped' });
+      } else if (outcome.status === 'failed') {
+        reports.set(slot, { source: outcome.source, status: 'failed', error: outcome.error });
+      } else batch.push({ prepared: outcome.prepared, slot });
       if (batch.length >= batchSize) await flush();
     }
     // Documents prepared but not stored when interrupted are left for the next run.
     if (!interrupted) await flush();
   } finally {
     await pool?.close();
+    await fetcher?.close();
   }
 
   const documents = reports.all();
   let pruned = 0;
   if (options.prune && !interrupted) {
-    const present = new Set([...files.map((f) => f.source), ...problems.map((p) => p.source)]);
+    const present = new Set(initial.map(sourceOf));
     // Only documents seeded from a folder (a relative path) can be missing from one; a folder
     // that could not be read keeps everything stored under it.
-    const unreadable = problems.map((p) => `${p.source}/`);
+    const unreadable = initial.flatMap((item) =>
+      item.kind === 'problem' ? [`${item.source}/`] : [],
+    );
     const gone = stored.filter(
       (d) =>
         !present.has(d.source) &&
@@ -282,11 +433,10 @@ export async function seedDirectory(
     }
   }
 
+  const curations = await curationsInForce(db);
   const count = (status: DocumentReport['status']) =>
     documents.filter((d) => d.status === status).length;
-  const curations = await curationsInForce(db);
   return {
-    curations,
     documents,
     stored: count('stored'),
     skipped: count('skipped'),
@@ -295,5 +445,23 @@ export async function seedDirectory(
     elapsedMs: performance.now() - started,
     timings,
     interrupted,
+    curations,
   };
+}
+
+/**
+ * A page skipped as unchanged by its hash may come with new validators (the server's ETag
+ * changed, its bytes did not): they are stored, so the next seed's request can be answered 304.
+ */
+async function keepValidators(
+  db: Db,
+  source: string,
+  fresh: Validators | undefined,
+  known: Map<string, Validators>,
+): Promise<void> {
+  if (!fresh || (fresh.etag === null && fresh.lastModified === null)) return;
+  const old = known.get(source);
+  if (old?.etag === fresh.etag && old?.lastModified === fresh.lastModified) return;
+  await db.document.updateMany({ where: { source }, data: fresh });
+  known.set(source, fresh);
 }

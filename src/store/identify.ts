@@ -1,4 +1,4 @@
-import type { CleanDocument, Sentence } from '../domain/document.ts';
+import type { CleanDocument, Sentence, Validators } from '../domain/document.ts';
 import type { EntityKind, InstitutionKind } from '../domain/entities.ts';
 import { nameKey } from '../domain/normalize.ts';
 import type {
@@ -376,4 +376,6 @@ export interface PreparedDocument {
   doc: CleanDocument;
   sentences: Sentence[];
   resolved: ResolvedExtraction;
+  /** A fetched page's ETag and Last-Modified, for a conditional request on the next seed. */
+  validators?: Validators;
 }

@@ -1,6 +1,7 @@
 import { dialectOfClient } from '../db/client.ts';
 import type { Evidence } from '../extract/types.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import { pageAt } from '../ingest/clean-pdf.ts';
 import { sentenceAt } from '../ingest/segment.ts';
 import type { PreparedDocument } from './identify.ts';
 
@@ -31,6 +32,7 @@ export const MENTION_COLUMNS = [
   'surface',
   'snippet',
   'snippetStart',
+  'page',
   'publishedAt',
   'confidence',
   'basis',
@@ -168,5 +170,6 @@ export function place(prepared: PreparedDocument, evidence: Evidence) {
     surface: text.slice(start, end),
     snippet: snippet.text,
     snippetStart: snippet.start,
+    page: prepared.doc.pageStarts ? pageAt(prepared.doc.pageStarts, start) : null,
   };
 }

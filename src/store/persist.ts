@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { graphWriteTransaction } from '../db/write-transaction.ts';
-import type { CleanDocument } from '../domain/document.ts';
+import type { CleanDocument, Validators } from '../domain/document.ts';
 import { ENTITY_COLUMN, ENTITY_KINDS, type EntityKind } from '../domain/entities.ts';
 import type { Evidence } from '../extract/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -78,8 +78,10 @@ function dateOf(iso: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function documentFields(doc: CleanDocument) {
+function documentFields(doc: CleanDocument, validators?: Validators) {
   return {
+    etag: validators?.etag ?? null,
+    lastModified: validators?.lastModified ?? null,
     title: doc.title,
     publishedAt: dateOf(doc.publishedAt),
     publisher: doc.publisher,
@@ -111,20 +113,20 @@ async function writeDocuments(tx: Tx, docs: PreparedDocument[]) {
     await tx.modelFact.deleteMany({ where: { documentId: { in: [...replaced] } } });
   }
   const ids = new Map(previous.map((p) => [p.source, p.id]));
-  for (const { doc } of docs) {
+  for (const { doc, validators } of docs) {
     const id = ids.get(doc.source);
     if (id === undefined) continue;
     await tx.document.update({
       where: { id },
-      data: { ...documentFields(doc), ingestedAt: new Date() },
+      data: { ...documentFields(doc, validators), ingestedAt: new Date() },
     });
   }
   const fresh = docs.filter(({ doc }) => !ids.has(doc.source));
   if (fresh.length > 0) {
     const ingestedAt = new Date();
-    const data = fresh.map(({ doc }) => ({
+    const data = fresh.map(({ doc, validators }) => ({
       source: doc.source,
-      ...documentFields(doc),
+      ...documentFields(doc, validators),
       ingestedAt,
     }));
     const rows = await insertReturning(tx, 'Document', Object.keys(data[0]!), data, [

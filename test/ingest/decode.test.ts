@@ -101,6 +101,28 @@ describe('decode', () => {
     expect(doc.text).toBe(html);
   });
 
+  it("follows the server's Content-Type charset over the page's own <meta>", () => {
+    // A Big5 page whose <meta> wrongly says GBK: the header is right, as browsers take it.
+    const html = page(TRADITIONAL, '<meta charset="gbk">');
+    const bytes = iconv.encode(html, 'big5');
+    const doc = decode({ ...raw(bytes), charset: 'big5' });
+    expect(doc.encoding).toBe('big5');
+    expect(doc.text).toBe(html);
+    // A text file served as GBK, with no markup to declare anything.
+    const gbk = decode({ ...raw(iconv.encode(ARTICLE, 'gbk'), 'txt'), charset: 'GBK' });
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.text).toBe(ARTICLE);
+  });
+
+  it('takes the text of unpacked pages as it is, with where each page starts', () => {
+    const bytes = Buffer.from('%PDF-1.7 …');
+    const doc = decode({ ...raw(bytes, 'pdf'), pages: ['第一页\r\n正文', '第二页'] });
+    expect(doc.text).toBe('第一页\n正文\n第二页');
+    expect(doc.pageStarts).toEqual([0, 7]);
+    expect(doc.encoding).toBe('pdf');
+    expect(() => decode(raw(bytes, 'pdf'))).toThrow(/must be unpacked first/);
+  });
+
   it('detects a Big5 page without a meta tag', () => {
     const html = page(TRADITIONAL);
     const doc = decode(raw(iconv.encode(html, 'big5')));

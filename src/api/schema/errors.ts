@@ -24,6 +24,8 @@ export const ErrorCode = {
   // Who may write (src/api/curators.ts).
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  // A URL the server will not fetch (a private address) or not a URL at all.
+  URL_REFUSED: 'URL_REFUSED',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];

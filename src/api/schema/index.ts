@@ -16,6 +16,7 @@ import './path.ts';
 import './connections.ts';
 import './extract-preview.ts';
 import './curation.ts';
+import './ingest.ts';
 
 /** The GraphQL schema of the knowledge graph, built once from the modules above. */
 export const schema = builder.toSchema();

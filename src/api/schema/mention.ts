@@ -26,6 +26,11 @@ export const Mention = builder.prismaNode('Mention', {
     end: t.exposeInt('end', { description: 'Character offset just past the mention.' }),
     snippet: t.exposeString('snippet', { description: 'The sentence that states it.' }),
     snippetStart: t.exposeInt('snippetStart', { description: 'Where the sentence starts.' }),
+    page: t.exposeInt('page', {
+      nullable: true,
+      description:
+        'The page of a PDF it is on (1 for the first); null for documents without pages.',
+    }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     confidence: t.exposeFloat('confidence', {
       description:

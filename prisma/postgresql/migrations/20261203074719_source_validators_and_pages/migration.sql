@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN     "etag" TEXT,
+ADD COLUMN     "lastModified" TEXT;
+
+-- AlterTable
+ALTER TABLE "Mention" ADD COLUMN     "page" INTEGER;
