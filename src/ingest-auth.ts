@@ -24,16 +24,15 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**
  * The name of the token the request carries (Authorization: Bearer <token>).
- * @throws GraphQLError UNAUTHENTICATED (HTTP 401) without a token, with an unknown one, or
+ * @throws GraphQLError UNAUTHENTICATED without a token, with an unknown one, or
  *   when no token is configured (ingestion is then off).
  */
 export function authorizeIngest(request: Request | undefined, tokens: Map<string, string>): string {
   const refuse = (message: string) =>
     new GraphQLError(message, {
-      extensions: {
-        code: ErrorCode.UNAUTHENTICATED,
-        http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
-      },
+      // A field error, not an HTTP 401: job(id) may sit in a query beside public fields, whose
+      // answers still come (status 200, the code says what was refused).
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
     });
   if (tokens.size === 0) throw refuse('Ingestion is off: the server has no INGEST_TOKENS.');
   const header = request?.headers.get('authorization') ?? '';
