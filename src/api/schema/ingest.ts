@@ -96,6 +96,19 @@ async function checkUrls(urls: string[], allowPrivate: boolean): Promise<string[
 
 const authorized = (ctx: Context) => requireCurator(ctx.request, ctx.curators).name;
 
+/**
+ * The same check for job(id), as a field error rather than an HTTP status: a query may ask for a
+ * job beside public fields, whose answers still come (status 200, the code says what was refused).
+ */
+function authorizedField(ctx: Context): string {
+  try {
+    return authorized(ctx);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.extensions.code } });
+  }
+}
+
 builder.mutationType({ description: 'Changes to the graph; each needs a token.' });
 
 builder.mutationField('ingest', (t) =>
@@ -119,7 +132,7 @@ builder.queryField('job', (t) =>
     description: 'An ingest job, while the server remembers it (the last 100 finished ones).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
-      authorized(ctx);
+      authorizedField(ctx);
       return ctx.ingest.queue.get(String(id)) ?? null;
     },
   }),
@@ -133,7 +146,7 @@ builder.subscriptionField('job', (t) =>
     description: 'An ingest job after every change, until it is DONE or FAILED.',
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, { id }, ctx) => {
-      authorized(ctx);
+      authorizedField(ctx);
       const queue = ctx.ingest.queue;
       const job = queue.get(String(id));
       if (!job)
