@@ -116,3 +116,12 @@ builder.queryType({
   description:
     'The knowledge graph: people, institutions, models and challenges, and the documents that state them.',
 });
+
+builder.mutationType({
+  description:
+    'Changes to the graph: corrections (logged with their curator and reason, surviving re-seeding) and ingestion. Each needs a curation token (Authorization: Bearer <token>, see CURATION_TOKENS).',
+});
+
+builder.subscriptionType({
+  description: 'Progress sent as it happens (server-sent events).',
+});

@@ -302,11 +302,6 @@ async function undo(
 
 // ---- mutations -------------------------------------------------------------------------------
 
-builder.mutationType({
-  description:
-    'Corrections to the graph. Each needs a curation token (Authorization: Bearer <token>, see CURATION_TOKENS), is logged with its curator and reason, and survives re-seeding.',
-});
-
 builder.mutationFields((t) => {
   const reason = t.arg.string({ required: false, description: 'Why: kept in the log.' });
   return {

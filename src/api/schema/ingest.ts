@@ -109,8 +109,6 @@ function authorizedField(ctx: Context): string {
   }
 }
 
-builder.mutationType({ description: 'Changes to the graph; each needs a token.' });
-
 builder.mutationField('ingest', (t) =>
   t.field({
     type: Job,
@@ -137,8 +135,6 @@ builder.queryField('job', (t) =>
     },
   }),
 );
-
-builder.subscriptionType({ description: 'Progress sent as it happens (server-sent events).' });
 
 builder.subscriptionField('job', (t) =>
   t.field({
