@@ -53,7 +53,12 @@ function matchGold(list: GoldEntity[], names: string[]): GoldEntity | undefined 
   return list.find((g) => [g.name, ...(g.aliases ?? [])].some((n) => keys.has(norm(n))));
 }
 
-const totals = { inst: [0, 0, 0], model: [0, 0, 0], dev: [0, 0, 0] };
+/** tp, fp, fn per kind. */
+const totals: Record<'inst' | 'model' | 'dev', [number, number, number]> = {
+  inst: [0, 0, 0],
+  model: [0, 0, 0],
+  dev: [0, 0, 0],
+};
 for (const file of readdirSync(dir).sort()) {
   const format = formatOf(file);
   if (!format || file.endsWith('.json') || (only && !file.startsWith(only))) continue;
@@ -143,9 +148,9 @@ for (const [key, row] of [...tally.entries()].sort()) {
     `  ${key.padEnd(44)} ${String(row.right).padStart(3)} / ${String(row.wrong).padStart(3)} / ${String(row.optional).padStart(3)}   ${Number.isNaN(p) ? '  -  ' : p.toFixed(3)}`,
   );
 }
-const prf = ([tp, fp, fn]: number[]) => {
-  const p = tp! / (tp! + fp! || 1);
-  const r = tp! / (tp! + fn! || 1);
+const prf = ([tp, fp, fn]: [number, number, number]) => {
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
   return `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)} (tp ${tp} fp ${fp} fn ${fn})`;
 };
 console.log(`\nper document, summed: institutions ${prf(totals.inst)}`);

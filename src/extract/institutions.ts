@@ -135,6 +135,13 @@ function genericName(name: string): boolean {
   return core.length === 0;
 }
 
+/** Whether a name is a place and an institutional suffix only (重庆银行, 中国银行). */
+function isPlaceName(name: string): boolean {
+  const core = stripLegalForm(foldForMatch(name));
+  const suffix = institutionSuffixes.find((x) => core.endsWith(x.suffix))?.suffix;
+  return suffix !== undefined && places.includes(core.slice(0, -suffix.length));
+}
+
 /** The kind an institution's name suggests. */
 export function institutionKindOf(name: string): InstitutionKind {
   const core = stripLegalForm(foldForMatch(name));
@@ -550,8 +557,11 @@ function findShortNames(ctx: DocContext): void {
       const sameCore =
         stripLegalForm(shortName) === longCore &&
         shortName.length < [...long.names.values()].reduce((n, x) => Math.max(n, x.name.length), 0);
+      // A place and a suffix name an institution of their own (重庆银行 beside 重庆农村商业银行,
+      // 中国银行 beside 中国邮政储蓄银行), never an abbreviation.
       const abbreviates =
         shortName.length >= 3 &&
+        !isPlaceName(shortName) &&
         shortName.length < longCore.length &&
         (longCore.endsWith(shortName) ||
           (isSubsequence(shortName, longCore) && shortName[0] === longCore[0]));
