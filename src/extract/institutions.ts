@@ -2,6 +2,7 @@
 // 股份有限公司, 研究院…), short names the document defines (以下简称“…”) or derives from a full
 // name (招联 for 招联消费金融股份有限公司), and renamed institutions (原…，现更名为…).
 import type { DocContext, Entity } from './context.ts';
+import { findByContext } from './institution-context.ts';
 import {
   alternation,
   genericInstitutionTerms,
@@ -282,9 +283,11 @@ function addInstitution(
   end: number,
   also: string[] = [],
   kind?: InstitutionKind,
+  basis = 'org-suffix',
 ): Entity {
   const entity = ctx.entity('INSTITUTION', name, true, also);
   entity.institutionKind ??= kind ?? institutionKindOf(name);
+  ctx.support(entity, basis);
   ctx.mention(entity, { start, end });
   return entity;
 }
@@ -328,6 +331,7 @@ function findKnown(ctx: DocContext): void {
       end,
       surface === known.name ? [] : [surface],
       known.kind,
+      'known-institution',
     );
     const entity = ctx.find('INSTITUTION', known.name);
     if (entity && surface !== known.name) ctx.addName(entity, surface, true);
@@ -388,7 +392,16 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
     const abbreviation = ABBREVIATION.exec(text.slice(end, end + 30));
     const start = nameStart(ctx, m.index, end, stops, abbreviation?.[1]);
     if (start < 0 || ctx.overlapsTaken(start, end)) continue;
-    const entity = addInstitution(ctx, ctx.text.slice(start, end), start, end);
+    const name = ctx.text.slice(start, end);
+    const entity = addInstitution(
+      ctx,
+      name,
+      start,
+      end,
+      [],
+      undefined,
+      LEGAL_FORM_END.test(foldForMatch(name)) ? 'legal-form' : 'org-suffix',
+    );
     if (abbreviation?.[1]) {
       const abbrevStart = end + abbreviation[0].indexOf(abbreviation[1]);
       const abbrevEnd = abbrevStart + abbreviation[1].length;
@@ -597,6 +610,7 @@ export function extractInstitutions(ctx: DocContext, stops: Set<number>): void {
   findKnown(ctx);
   findBySuffix(ctx, stops, defined);
   findDefinedAfterKnown(ctx, defined);
+  findByContext(ctx);
   findRenamed(ctx);
   findShortNames(ctx);
   findReferences(ctx, defined);
