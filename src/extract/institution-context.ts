@@ -37,7 +37,7 @@ const SELF_OUTLETS = new Set([
   '见习',
 ]);
 /** Nouns that describe what follows as an institution (管理公司普惠立信, 科技机构X). */
-const DESCRIPTOR_BEFORE = /(?:公司|机构|企业|集团|平台|酒吧|餐厅|品牌|厂商|服务商)$/;
+const DESCRIPTOR_BEFORE = /(?:公司|机构|企业|集团|平台|酒吧|餐厅|品牌|厂商|服务商|基金)$/;
 /** The end of a list that names institutions (华为、摩尔线程等人工智能龙头企业). */
 /** Speech verbs after 对X (对澎湃新闻表示, 对X分析称). */
 const SPEECH_AFTER = '表示|介绍|指出|分析称|分析|透露|坦言|直言';
@@ -161,6 +161,28 @@ function sourceLine(ctx: DocContext): Candidate[] {
   return found;
 }
 
+/** X官网, X官方网站, X公众号: what has a website or an official account is an institution. */
+function ownsSite(ctx: DocContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of ctx.fold.matchAll(/官网|官方网站|官方微信|官微|微信公众号/g)) {
+    const span = nameEndingAt(ctx, m.index);
+    if (span) found.push({ ...span, basis: 'owns-official-site' });
+  }
+  return found;
+}
+
+/** X与Y, X和Y where Y is an institution found already: X is named as its peer. */
+function pairedWithInstitution(ctx: DocContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of ctx.fold.matchAll(/[与和及]/g)) {
+    if (!ctx.takenStartingAt(m.index + 1, 'INSTITUTION')) continue;
+    const span = nameEndingAt(ctx, m.index);
+    if (span && span.end - span.start <= 8)
+      found.push({ ...span, basis: 'listed-with-institution' });
+  }
+  return found;
+}
+
 /** 科技机构金融壹账通(NYSE…): a name between a noun that describes an institution and a bracket. */
 function afterDescriptor(ctx: DocContext): Candidate[] {
   const found: Candidate[] = [];
@@ -218,6 +240,8 @@ export function findByContext(ctx: DocContext): void {
     ...sourceLine(ctx),
     ...afterDescriptor(ctx),
     ...listed(ctx),
+    ...ownsSite(ctx),
+    ...pairedWithInstitution(ctx),
   ];
   for (const c of candidates) {
     if (!plausible(ctx, c.start, c.end, c.basis)) continue;

@@ -14,6 +14,8 @@ import {
   NAME_LEADS,
   patterns,
   places,
+  roleTitleSet,
+  roleTitles,
   startsWithTitle,
   suffixNotBefore,
   WEAK_START_CHARS,
@@ -156,7 +158,10 @@ export function institutionKindOf(name: string): InstitutionKind {
 /** Whether the suffix at [start, end) is used as a common noun here (银行业, 证券市场). */
 function suffixBlocked(text: string, suffix: string, end: number): boolean {
   const blocked = suffixNotBefore[suffix];
-  return blocked?.includes(text[end] ?? '') ?? false;
+  if (!blocked?.includes(text[end] ?? '')) return false;
+  // A title right after shows the suffix ends a name (芯视界科技创始人, not 科技创新).
+  const [next] = wordsOf(text.slice(end, end + 8));
+  return !(next && roleTitleSet.has(next.word)) && !roleTitles.some((t) => text.startsWith(t, end));
 }
 
 /**

@@ -48,3 +48,28 @@ describe('institutions from their context', () => {
     expect(run('支持港口、铁路枢纽等基础设施建设。').institutions).toEqual([]);
   });
 });
+
+describe('more context for institutions', () => {
+  it('reads what has an official website as an institution', () => {
+    const found = run('查阅NovaPath官网可以发现，套餐分为三档。');
+    expect(found.institutions).toEqual(['NovaPath']);
+    expect(basisOf(found, 'NovaPath')).toBe('owns-official-site');
+  });
+
+  it('reads the peer of a known institution in X与Y', () => {
+    const found = run('云栖国际与招商银行达成战略合作。');
+    expect(found.institutions).toContain('云栖国际');
+  });
+
+  it('ends a suffix name before a title though the suffix usually goes on', () => {
+    const found = run('北京晨曦视界科技创始人乐川表示，端侧智能潜力巨大。');
+    expect(found.institutions).toEqual(['北京晨曦视界科技']);
+    expect(run('科技创新离不开投入。').institutions).toEqual([]);
+  });
+
+  it('takes a foreign country as a place, so the name goes without it too', () => {
+    const found = run('日本晨曦集团宣布投资。晨曦集团随后发布公告。');
+    expect(found.institutions).toEqual(['日本晨曦集团']);
+    expect(found.namesOf('日本晨曦集团')).toContain('晨曦集团');
+  });
+});
