@@ -1,4 +1,4 @@
-// npx tsx scripts/basis-precision.ts <corpus-dir> [--docs] [--only PREFIX]
+// npx tsx scripts/basis-precision.ts <corpus-dir>... [--docs] [--only PREFIX]
 // Measures the evidence table (src/extract/data/evidence.json) against gold files: runs the
 // extraction on every document of a corpus folder (as `npm run extract` does, no database) and
 // prints, per evidence name, how many institutions, models and developer links it produced were
@@ -30,9 +30,11 @@ interface Gold {
 }
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
-if (!dir) {
-  console.error('usage: npx tsx scripts/basis-precision.ts <corpus-dir> [--docs] [--only PREFIX]');
+const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
+if (!dirs.length) {
+  console.error(
+    'usage: npx tsx scripts/basis-precision.ts <corpus-dir>... [--docs] [--only PREFIX]',
+  );
   process.exit(2);
 }
 const showDocs = args.includes('--docs');
@@ -59,7 +61,11 @@ const totals: Record<'inst' | 'model' | 'dev', [number, number, number]> = {
   model: [0, 0, 0],
   dev: [0, 0, 0],
 };
-for (const file of readdirSync(dir).sort()) {
+for (const [dir, file] of dirs.flatMap((d) =>
+  readdirSync(d)
+    .sort()
+    .map((f) => [d, f] as const),
+)) {
   const format = formatOf(file);
   if (!format || file.endsWith('.json') || (only && !file.startsWith(only))) continue;
   const gold = JSON.parse(
@@ -141,11 +147,16 @@ for (const file of readdirSync(dir).sort()) {
   if (showDocs && lines.length) console.log(`${file}\n${lines.join('\n')}`);
 }
 
-console.log('\nper evidence: right / wrong / optional   precision (right / (right + wrong))');
+// The suggested weight is the smoothed share of findings that are true entities or links (an
+// optional gold entity, such as a general-purpose model, is a true one): (true + 1) / (n + 2).
+console.log(
+  '\nper evidence: right / wrong / optional   precision (right / (right + wrong))   weight',
+);
 for (const [key, row] of [...tally.entries()].sort()) {
   const p = row.right + row.wrong ? row.right / (row.right + row.wrong) : Number.NaN;
+  const weight = (row.right + row.optional + 1) / (row.right + row.optional + row.wrong + 2);
   console.log(
-    `  ${key.padEnd(44)} ${String(row.right).padStart(3)} / ${String(row.wrong).padStart(3)} / ${String(row.optional).padStart(3)}   ${Number.isNaN(p) ? '  -  ' : p.toFixed(3)}`,
+    `  ${key.padEnd(44)} ${String(row.right).padStart(3)} / ${String(row.wrong).padStart(3)} / ${String(row.optional).padStart(3)}   ${Number.isNaN(p) ? '  -  ' : p.toFixed(3)}   ${weight.toFixed(2)}`,
   );
 }
 const prf = ([tp, fp, fn]: [number, number, number]) => {
