@@ -4,6 +4,7 @@
 
 import type { InstitutionKind } from '../domain/entities.ts';
 import type { DocContext, Entity } from './context.ts';
+import { findByContext } from './institution-context.ts';
 import {
   alternation,
   genericInstitutionTerms,
@@ -15,12 +16,20 @@ import {
   NAME_LEADS,
   patterns,
   places,
+  roleTitleSet,
+  roleTitles,
   startsWithTitle,
   suffixNotBefore,
   WEAK_START_CHARS,
 } from './lexicon.ts';
 import { memoized } from './memo.ts';
-import { isCommonNoun, isDictionaryWord, isOrdinaryPhrase } from './names.ts';
+import {
+  isBreakingWord,
+  isCommonNoun,
+  isFunctionCharacter,
+  isOrdinaryPhrase,
+  wordsOf,
+} from './names.ts';
 import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
 
 const MAX_NAME = 24;
@@ -98,9 +107,11 @@ export const isGenericName = memoized(genericName);
 
 function genericName(name: string): boolean {
   let core = stripLegalForm(foldForMatch(name));
-  for (const { suffix } of institutionSuffixes) {
+  let publicBody = false;
+  for (const { suffix, kind } of institutionSuffixes) {
     if (core.endsWith(suffix)) {
       core = core.slice(0, -suffix.length);
+      publicBody = kind === 'regulator' || kind === 'government';
       break;
     }
   }
@@ -117,14 +128,22 @@ function genericName(name: string): boolean {
         described = true;
       }
     }
-    if (core.length === 1 && /[内外的各多]/.test(core)) core = '';
+    // One character left that is no part of a name: 区域内, 有大型 (a verb, adverb, numeral…).
+    if (core.length === 1 && (/[内外的各多]/.test(core) || isFunctionCharacter(core))) core = '';
   }
   // 银行科技, 证券研究院: a bare suffix word in front is a sector, not a name.
   if (institutionSuffixes.some(({ suffix }) => core === suffix)) core = '';
   // 香港虚拟银行: a place and generic words describe a kind of bank. A place alone (北京银行)
-  // names one.
-  if (described && places.includes(core)) return true;
+  // names one, and so does a place's public body (江州金融监管局).
+  if (described && !publicBody && places.includes(core)) return true;
   return core.length === 0;
+}
+
+/** Whether a name is a place and an institutional suffix only (重庆银行, 中国银行). */
+function isPlaceName(name: string): boolean {
+  const core = stripLegalForm(foldForMatch(name));
+  const suffix = institutionSuffixes.find((x) => core.endsWith(x.suffix))?.suffix;
+  return suffix !== undefined && places.includes(core.slice(0, -suffix.length));
 }
 
 /** The kind an institution's name suggests. */
@@ -140,7 +159,10 @@ export function institutionKindOf(name: string): InstitutionKind {
 /** Whether the suffix at [start, end) is used as a common noun here (银行业, 证券市场). */
 function suffixBlocked(text: string, suffix: string, end: number): boolean {
   const blocked = suffixNotBefore[suffix];
-  return blocked?.includes(text[end] ?? '') ?? false;
+  if (!blocked?.includes(text[end] ?? '')) return false;
+  // A title right after shows the suffix ends a name (芯视界科技创始人, not 科技创新).
+  const [next] = wordsOf(text.slice(end, end + 8));
+  return !(next && roleTitleSet.has(next.word)) && !roleTitles.some((t) => text.startsWith(t, end));
 }
 
 /**
@@ -165,13 +187,30 @@ function nameStart(
   if (PREPOSITION_BEFORE_SUFFIX.has(text[suffixStart - 1] ?? '')) return -1;
   // A title right after the name (启衡研究院高级研究员) shows it names an employer.
   const beforeTitle = startsWithTitle(text.slice(end, end + 12));
+  // Segmentation decides where the words in front of the name end: after a conjunction,
+  // preposition, pronoun, verb or adverb (而|中小银行, 能为|中小银行, 从|上海金融监管局).
+  // A one-character word (而, 从, 2024年) leads a name as a lead word does; after a longer
+  // one (如果, 非常适合) the name needs evidence of its own.
+  const boundary = limit;
+  // Where words start, read with a few characters before the stretch (我|国 is one word, 我国).
+  let context = limit;
+  while (context > 0 && limit - context < 4 && isCjk(text[context - 1])) context--;
+  const wordStarts = new Set(wordsOf(text.slice(context, end)).map((w) => context + w.start));
+  const cut = afterLastBreak(text, limit, suffixStart);
+  limit = cut.at;
   let best = { start: -1, score: Number.NEGATIVE_INFINITY };
   for (let p = limit; p <= suffixStart; p++) {
     const candidate = text.slice(p, end);
     if (candidate.length < 2 || isGenericName(candidate)) continue;
     const led = NAME_LEADS.some((lead) => text.endsWith(lead, p));
-    let score = p === limit ? 2 : led ? 2 : -3;
-    if (WEAK_START_CHARS.has(text[p] ?? '')) score -= 3;
+    let score = p === limit && (limit === boundary || cut.length === 1) ? 2 : led ? 2 : -3;
+    if (p === limit && limit !== boundary && cut.length > 1 && !led) score = -1;
+    // A lead word that is a function word on its own (从|江苏…, 为, 向) opens the stretch, not
+    // the name; inside a longer word it is the name's (对外经济贸易大学).
+    const first = text[p] ?? '';
+    const standsAlone =
+      NAME_LEADS.includes(first) && isFunctionCharacter(first) && wordStarts.has(p + 1);
+    if (WEAK_START_CHARS.has(first) || standsAlone) score -= 3;
     // 曾任星衡数据…, 来自鹤年人寿: a lead word opens the stretch, the name follows it.
     if (NAME_LEADS.some((lead) => lead.length >= 2 && candidate.startsWith(lead))) score -= 4;
     if (ctx.find('INSTITUTION', candidate)) score += 5;
@@ -188,7 +227,7 @@ function nameStart(
     // A boundary that splits a word (如|果持有人) is not a boundary.
     // (A word lead such as 联合 is a boundary whatever its last character makes with the next.)
     const ledByWord = NAME_LEADS.some((lead) => lead.length >= 2 && text.endsWith(lead, p));
-    if (!ledByWord && isCjk(text[p - 1]) && isDictionaryWord(text.slice(p - 1, p + 1))) score -= 4;
+    if (!ledByWord && isCjk(text[p - 1]) && !wordStarts.has(p)) score -= 4;
     // A long head is a phrase, not a name, unless a place opens it (长三角金融科技创新联盟).
     const place = places.find((pl) => head.startsWith(pl));
     const distinctive = head.length - (place?.length ?? 0);
@@ -217,6 +256,24 @@ function nameStart(
   return best.score >= 0 ? best.start : -1;
 }
 
+/**
+ * Where a name ending at `suffixStart` may start at the earliest: after the last word of the
+ * stretch that a name never holds (isBreakingWord). Unknown names fall apart into single
+ * characters (万|联|证券, 招|联|消费金融), so single-character verbs and numerals do not cut.
+ */
+function afterLastBreak(
+  text: string,
+  limit: number,
+  suffixStart: number,
+): { at: number; length: number } {
+  let cut = { at: limit, length: 0 };
+  const words = wordsOf(text.slice(limit, suffixStart));
+  words.forEach((w, i) => {
+    if (isBreakingWord(w, words[i - 1])) cut = { at: limit + w.end, length: w.word.length };
+  });
+  return cut;
+}
+
 /** Whether a stretch of text holds a verb of speech, making, or use: not part of a name. */
 function containsVerb(stretch: string): boolean {
   for (let i = 0; i < stretch.length; i++)
@@ -232,9 +289,11 @@ function addInstitution(
   end: number,
   also: string[] = [],
   kind?: InstitutionKind,
+  basis = 'org-suffix',
 ): Entity {
   const entity = ctx.entity('INSTITUTION', name, true, also);
   entity.institutionKind ??= kind ?? institutionKindOf(name);
+  ctx.support(entity, basis);
   ctx.mention(entity, { start, end });
   return entity;
 }
@@ -278,6 +337,7 @@ function findKnown(ctx: DocContext): void {
       end,
       surface === known.name ? [] : [surface],
       known.kind,
+      'known-institution',
     );
     const entity = ctx.find('INSTITUTION', known.name);
     if (entity && surface !== known.name) ctx.addName(entity, surface, true);
@@ -338,7 +398,16 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
     const abbreviation = ABBREVIATION.exec(text.slice(end, end + 30));
     const start = nameStart(ctx, m.index, end, stops, abbreviation?.[1]);
     if (start < 0 || ctx.overlapsTaken(start, end)) continue;
-    const entity = addInstitution(ctx, ctx.text.slice(start, end), start, end);
+    const name = ctx.text.slice(start, end);
+    const entity = addInstitution(
+      ctx,
+      name,
+      start,
+      end,
+      [],
+      undefined,
+      LEGAL_FORM_END.test(foldForMatch(name)) ? 'legal-form' : 'org-suffix',
+    );
     if (abbreviation?.[1]) {
       const abbrevStart = end + abbreviation[0].indexOf(abbreviation[1]);
       const abbrevEnd = abbrevStart + abbreviation[1].length;
@@ -507,8 +576,11 @@ function findShortNames(ctx: DocContext): void {
       const sameCore =
         stripLegalForm(shortName) === longCore &&
         shortName.length < [...long.names.values()].reduce((n, x) => Math.max(n, x.name.length), 0);
+      // A place and a suffix name an institution of their own (重庆银行 beside 重庆农村商业银行,
+      // 中国银行 beside 中国邮政储蓄银行), never an abbreviation.
       const abbreviates =
         shortName.length >= 3 &&
+        !isPlaceName(shortName) &&
         shortName.length < longCore.length &&
         (longCore.endsWith(shortName) ||
           (isSubsequence(shortName, longCore) && shortName[0] === longCore[0]));
@@ -544,6 +616,7 @@ export function extractInstitutions(ctx: DocContext, stops: Set<number>): void {
   findKnown(ctx);
   findBySuffix(ctx, stops, defined);
   findDefinedAfterKnown(ctx, defined);
+  findByContext(ctx);
   findRenamed(ctx);
   findShortNames(ctx);
   findReferences(ctx, defined);

@@ -11,8 +11,11 @@ import {
   genericModelTerms,
   genericModelWords,
   HARD_STOP_CHARS,
+  institutionSuffixes,
+  intoVerbs,
   knownModels,
   modelWords,
+  productWords,
   strongModelWords,
   useVerbs,
 } from './lexicon.ts';
@@ -20,7 +23,7 @@ import { looksCoined } from './names.ts';
 import { isCjk, isNameChar } from './text.ts';
 import type { ExtractedModelVersion } from './types.ts';
 
-const QUOTED = /[“「『"《]([^”」』"》\n“「『《]{1,24})[”」』"》]/g;
+const QUOTED = /[“「『"《‘]([^”」』"》’\n“「『《‘]{1,24})[”」』"》’]/g;
 // Between a quoted name and its model word only modifiers stand (「墨枢」保险大模型), never a
 // bracket, a verb or a clause (“曜石数科”)在杭州发布金融大模型).
 const modelWordAfter = new RegExp(
@@ -32,7 +35,6 @@ const versionAfter = new RegExp(
 );
 const versionNear =
   /^[”」』"》]?(?:(?:的|已经升级到|升级到|升级至|已迭代至|迭代至|完成)(\d+(?:\.\d+)+|\d+)(?:版本|版)|(?:大模型|模型)(\d+\.\d+)(?![\d.]))/;
-const developPattern = new RegExp(alternation(developVerbs), 'g');
 const usePattern = new RegExp(alternation(useVerbs));
 const developTest = new RegExp(alternation(developVerbs));
 /** Where an unquoted model name may end: right before 大模型, or before a version and 模型. */
@@ -52,6 +54,42 @@ function introducedBy(before: string): boolean {
   const word = strongWordRightBefore.exec(before)?.[0];
   return word !== undefined && word !== '模型';
 }
+/** A product word ending a name (“小邮助手”, “天秤系统”). */
+const productWordEnd = new RegExp(`(?:${alternation(productWords)})$`);
+/** A product word after a quoted name, a few modifiers allowed (“人保智绘”图文生成工具). */
+const productWordAfter = new RegExp(`^[\u4e00-\u9fffA-Za-z]{0,6}?(?:${alternation(productWords)})`);
+/** A product head right before a quoted name (智能助手应用“AI小渝”, 服务平台“智慧小苏”). */
+const productHeadBefore = new RegExp(`(?:${alternation(productWords)})(?:应用|产品)?$`);
+/** Verbs that launch a product, or put something into one (应用于“小邮助手”). */
+const launchPattern = new RegExp(`(?:${alternation([...developVerbs, ...intoVerbs])})`, 'g');
+/** A Latin word right before 模型 (0xAI模型). */
+const LATIN_BEFORE_MODEL = /(?<![A-Za-z0-9.-])([A-Za-z0-9][A-Za-z0-9.-]{2,15})(?=大?模型)/g;
+/** An institution's word after a name (盘古智库, 某某科技公司): the name is the institution's. */
+const institutionWordAt = new RegExp(
+  `^(?:智库|公司|${alternation(institutionSuffixes.map((x) => x.suffix))})`,
+);
+
+/**
+ * Whether a launch verb stands before `at` in its clause (推出的“…”, 自主研发的“…”, 上线基于
+ * DeepSeek模型的智能助手应用“…”): no clause break between them.
+ */
+function launchedBefore(ctx: DocContext, at: number, reach = 24): boolean {
+  const from = Math.max(0, at - reach);
+  const stretch = ctx.fold.slice(from, at);
+  const clauseStart = Math.max(
+    stretch.lastIndexOf(','),
+    stretch.lastIndexOf('。'),
+    stretch.lastIndexOf(';'),
+  );
+  return [...stretch.slice(clauseStart + 1).matchAll(launchPattern)].length > 0;
+}
+
+/** Whether a quoted product name is a name at all (not a sentence, not only generic words). */
+function plausibleProductName(name: string): boolean {
+  if (name.length < 3 || name.length > 16 || /[,。、:;!?\s]/.test(name)) return false;
+  return ![...name].some((ch) => HARD_STOP_CHARS.has(ch));
+}
+
 const knownByName = new Map<string, (typeof knownModels)[number]>();
 for (const k of knownModels) for (const n of [k.name, ...k.aliases]) knownByName.set(n, k);
 const knownPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternation(knownByName.keys())})`, 'g');
@@ -90,31 +128,77 @@ function addModel(ctx: DocContext, name: string, start: number): Entity {
   return model;
 }
 
-/** Names that the text introduces as models. */
-function findModelNames(ctx: DocContext): Set<string> {
+/** A model name found, the evidence that introduced it, and its developer where the name says. */
+interface ModelName {
+  basis: string;
+  /** The institution whose short name opens the model's name (人保大模型). */
+  developer?: string;
+}
+
+/** Records a name with its evidence; the first evidence found for a name is kept. */
+function note(names: Map<string, ModelName>, name: string, found: ModelName): void {
+  if (!names.has(name)) names.set(name, found);
+}
+
+/**
+ * Whether a quoted name reads as a product: it ends in a product word after a distinctive head
+ * (“小邮助手”, “天秤系统”, “医家医专属AI助理”), or a product word follows it (“智能理赔”系统).
+ */
+function productEvidence(name: string, after: string): 'name' | 'after' | undefined {
+  const word = productWordEnd.exec(name)?.[0];
+  if (word) {
+    const head = name.slice(0, -word.length);
+    if (head.length >= 2 && !isGenericModelName(head)) return 'name';
+  }
+  return productWordAfter.test(after) ? 'after' : undefined;
+}
+
+/** Names that the text introduces as models, with the evidence for each. */
+function findModelNames(ctx: DocContext): Map<string, ModelName> {
   const text = ctx.fold;
-  const names = new Set<string>();
+  const names = new Map<string, ModelName>();
   for (const m of text.matchAll(QUOTED)) {
     const name = (m[1] ?? '').trim();
     const open = m.index;
     const close = open + m[0].length;
-    if (!plausibleModelName(name) || ctx.overlapsTaken(open + 1, close - 1, 'INSTITUTION'))
+    // A quotation that is an institution's name is not a model (“曜石数科”); one that holds
+    // an institution's short name may be its product (“人保智绘”).
+    if (
+      ctx
+        .takenWithin(open + 1, close - 1, 'INSTITUTION')
+        .some((t) => t.end - t.start === name.length)
+    )
       continue;
     const after = text.slice(close, close + 12);
     const before = text.slice(Math.max(0, open - 10), open);
+    const product = productEvidence(name, after);
+    // A product name may hold a verb (“开发助手”); other names may not.
+    if (product !== 'name' ? !plausibleModelName(name) : !plausibleProductName(name)) continue;
     // Quoted right next to a model word (大模型“澄心”, “松果”大模型) the name may be an ordinary
     // word; further away it must read as a coined name.
     const adjacent =
       name.length <= 4 &&
       (strongWordRightAfter.test(after) || introducedBy(before)) &&
       !/[地得]/.test(name);
-    if (isCjk(name[0]) && !adjacent && !looksCoined(name)) continue;
+    const coined = !isCjk(name[0]) || looksCoined(name);
+    const launched = launchedBefore(ctx, open);
     if (
-      modelWordAfter.test(after) ||
-      modelWordBefore.test(before) ||
-      versionNear.test(text.slice(close - 1, close + 12))
+      (adjacent || coined) &&
+      (modelWordAfter.test(after) ||
+        modelWordBefore.test(before) ||
+        versionNear.test(text.slice(close - 1, close + 12)))
     ) {
-      names.add(name);
+      note(names, name, { basis: 'quoted-model-word' });
+    } else if (
+      product &&
+      (launched || coined || /[A-Za-z]/.test(name) || ctx.takenEndingAt(open, 'INSTITUTION'))
+    ) {
+      // 推出的“智能理赔”系统, 应用于“小邮助手”, 以“医家医专属AI助理”为例, 招行‘天秤系统’.
+      note(names, name, {
+        basis: launched ? 'quoted-after-launch-verb' : `quoted-product-${product}`,
+      });
+    } else if (launched && coined && productHeadBefore.test(before)) {
+      note(names, name, { basis: 'quoted-after-launch-verb' });
     }
   }
   for (const m of text.matchAll(UNQUOTED_END)) {
@@ -127,8 +211,17 @@ function findModelNames(ctx: DocContext): Set<string> {
       const bounded =
         start === 0 || !isNameChar(before) || '的以建于用将在与和'.includes(before ?? '');
       if (!bounded || !/^[\u4e00-\u9fff]+$/.test(name)) continue;
+      // 人保大模型: an institution's short name before 大模型 names its model.
+      const owner = ctx.takenStartingAt(start, 'INSTITUTION');
+      if (owner && owner.end === m.index && text.startsWith('大模型', m.index)) {
+        note(names, `${name}大模型`, { basis: 'institution-model-name', developer: owner.ref });
+        break;
+      }
       if (!plausibleModelName(name)) break;
-      if (looksCoined(name) && !ctx.overlapsTaken(start, m.index)) names.add(name);
+      // 金融大模型——轩辕大模型: a name set beside a model word and before 大模型 is one.
+      const apposed = /(?:大模型|模型)(?:——|—|:)$/.test(text.slice(Math.max(0, start - 6), start));
+      if ((looksCoined(name) || apposed) && !ctx.overlapsTaken(start, m.index))
+        note(names, name, { basis: 'unquoted-before-model-word' });
       break;
     }
   }
@@ -136,32 +229,74 @@ function findModelNames(ctx: DocContext): Set<string> {
     const name = m[0];
     const after = text.slice(m.index + name.length, m.index + name.length + 10);
     const size = LATIN_SIZE.exec(name);
-    // 发布金融大模型Onyx-Fin 3.0: a Latin name right after a model word is one, digits or not.
-    const afterModelWord = /(?:大模型|模型|助手|智能体)\s?$/.test(
+    // 发布金融大模型Onyx-Fin 3.0: a Latin name right after a model word is one, digits or not;
+    // so is one a launch verb introduces with a version (推出了大模型垂直应用信美Chat-Trust3.0).
+    const afterModelWord = /(?:大模型|模型|助手|智能体|应用|产品)\s?$/.test(
       text.slice(Math.max(0, m.index - 4), m.index),
     );
+    const trailingVersion = /\d+(?:\.\d+)+$/.exec(name);
+    const launchedWithVersion = trailingVersion !== null && launchedBefore(ctx, m.index, 16);
     if (
       ((/\d/.test(name) && (size || /^(?:等)?[\u4e00-\u9fff]{0,6}?(?:模型|大模型)/.test(after))) ||
-        afterModelWord) &&
+        afterModelWord ||
+        launchedWithVersion) &&
       name.length >= 4
     ) {
-      // FinSage-7B and FinSage-14B are sizes of one model, FinSage.
-      const base = size ? name.slice(0, size.index) : name;
-      names.add(/[A-Za-z]{2}/.test(base) && base.length >= 3 ? base : name);
+      // FinSage-7B and FinSage-14B are sizes of one model, FinSage; Chat-Trust3.0 a version.
+      let base = size ? name.slice(0, size.index) : name;
+      if (trailingVersion && /[A-Za-z]{3}/.test(base.slice(0, trailingVersion.index)))
+        base = base.slice(0, trailingVersion.index);
+      note(names, /[A-Za-z]{2}/.test(base) && base.length >= 3 ? base : name, {
+        basis: 'latin-model-name',
+      });
     }
+  }
+  // 0xAI模型: a Latin word with a digit or a lower-case letter right before 模型 is its name
+  // (AI模型, LLM模型 are generic).
+  for (const m of text.matchAll(LATIN_BEFORE_MODEL)) {
+    const name = m[1] ?? '';
+    if (
+      /\d|[a-z]/.test(name) &&
+      /[A-Za-z]/.test(name) &&
+      !ctx.overlapsTaken(m.index, m.index + name.length)
+    )
+      note(names, name, { basis: 'latin-model-name' });
   }
   for (const m of text.matchAll(knownPattern)) {
     const after = text[m.index + m[0].length];
     if (after && /[A-Za-z]/.test(after)) continue;
-    names.add(m[0]);
+    // 盘古智库: a known model's name opening an institution's name is not the model.
+    if (institutionWordAt.test(text.slice(m.index + m[0].length))) continue;
+    note(names, m[0], { basis: 'known-model' });
   }
   // A versioned reading of a name already found (支小助2.0) is not a model of its own.
-  for (const name of [...names]) {
-    for (const other of names)
+  for (const name of [...names.keys()]) {
+    for (const other of names.keys())
       if (other !== name && name.startsWith(other) && versionAfter.test(name.slice(other.length)))
         names.delete(name);
   }
   return names;
+}
+
+/**
+ * A model name that holds an institution's short name (人保大模型, “人保智绘”) takes that span:
+ * the institution keeps its other mentions. Only for names found with evidence of their own, and
+ * only where the institution is named elsewhere too.
+ */
+function releaseInstitutionsWithin(
+  ctx: DocContext,
+  start: number,
+  end: number,
+  basis: string | undefined,
+): void {
+  if (basis !== 'institution-model-name' && !basis?.startsWith('quoted-')) return;
+  for (const t of ctx.takenWithin(start, end, 'INSTITUTION')) {
+    if (t.start === start && t.end === end) continue;
+    const entity = ctx.entities.get(t.ref);
+    if (!entity || entity.mentions.length < 2) continue;
+    entity.mentions = entity.mentions.filter((m) => m.start !== t.start || m.end !== t.end);
+    ctx.taken.splice(ctx.taken.indexOf(t), 1);
+  }
 }
 
 function versionString(raw: string): string {
@@ -169,9 +304,13 @@ function versionString(raw: string): string {
 }
 
 /** Every mention of every model name, with the version written after it. */
-function findMentions(ctx: DocContext, names: Set<string>): void {
+function findMentions(
+  ctx: DocContext,
+  names: Map<string, ModelName>,
+  namedDevelopers: Map<string, string>,
+): void {
   const text = ctx.fold;
-  const ordered = [...names].sort((a, b) => b.length - a.length);
+  const ordered = [...names.keys()].sort((a, b) => b.length - a.length);
   for (const name of ordered) {
     const known = knownByName.get(name);
     const canonical =
@@ -183,6 +322,7 @@ function findMentions(ctx: DocContext, names: Set<string>): void {
         /[A-Za-z0-9]/.test(name) &&
         /[A-Za-z0-9]/.test(text[end] ?? '') &&
         !versionAfter.test(text.slice(end));
+      releaseInstitutionsWithin(ctx, at, end, names.get(name)?.basis);
       if (
         !ctx.overlapsTaken(at, end) &&
         !latinGlued &&
@@ -191,6 +331,12 @@ function findMentions(ctx: DocContext, names: Set<string>): void {
         // A model the lexicon does not know is named as the page writes it (翎語, not 翎语).
         const written = known ? canonical : ctx.text.slice(at, end);
         const model = addModel(ctx, written, at);
+        const found = names.get(name);
+        if (found) {
+          ctx.support(model, found.basis);
+          if (found.developer && ctx.entities.has(found.developer))
+            namedDevelopers.set(model.ref, found.developer);
+        }
         if (known && canonical !== name) ctx.addName(model, name, true);
         const direct = versionAfter.exec(text.slice(end, end + 12));
         const near = direct ? null : versionNear.exec(text.slice(end, end + 16));
@@ -348,67 +494,90 @@ function gapIsClean(ctx: DocContext, from: number, to: number): boolean {
   );
 }
 
-/** The institution that built each model, from the sentence that says so. */
-function findDevelopers(ctx: DocContext, spans: ModelSpan[]): void {
+/** Whether the stretch between a launch verb and a model may be read through (gapIsClean), or
+ * ends in a noun phrase the verb governs (上线基于DeepSeek模型的智能助手应用“AI小渝”). */
+function governedGap(ctx: DocContext, from: number, to: number): boolean {
+  if (gapIsClean(ctx, from, to)) return true;
+  const gap = ctx.fold.slice(from, to);
+  return !/[,;。]/.test(gap) && /的[\u4e00-\u9fffA-Za-z]{0,8}[“「『"‘]?$/.test(gap);
+}
+
+/** The institution that built a model, from the sentence that says so, with the evidence. */
+function developerOf(ctx: DocContext, span: ModelSpan): { ref: string; basis: string } | undefined {
+  const sentence = ctx.evidence(span).sentence;
+  const clause = clauseBounds(ctx, span.start);
+  // [institution]“[model]”, [institution](…)(自研|发布…)的 … [model]
+  const institutions = ctx.takenWithin(clause.start, span.start, 'INSTITUTION');
+  const nearest = institutions.at(-1);
+  if (nearest) {
+    let from = nearest.end;
+    const def = /^\([^)]{0,24}\)/.exec(ctx.fold.slice(from));
+    if (def) from += def[0].length;
+    const gap = ctx.fold.slice(from, span.start);
+    if (/^[“「『"‘']?$/.test(gap)) return { ref: nearest.ref, basis: 'possessive-developer' };
+    const of = gap.lastIndexOf('的');
+    if (of >= 0 && gapIsClean(ctx, from + of, span.start) && !usePattern.test(gap.slice(0, of)))
+      return { ref: nearest.ref, basis: 'possessive-developer' };
+  }
+  // … 发布/推出/开发/应用于 … [model], the developer being the clause's or the sentence's subject
+  const verbs = [...ctx.fold.slice(clause.start, span.start).matchAll(launchPattern)];
+  const verb = verbs.at(-1);
+  if (verb) {
+    const verbStart = clause.start + verb.index;
+    if (governedGap(ctx, verbStart + verb[0].length, span.start)) {
+      const subject = ctx.takenWithin(clause.start, verbStart, 'INSTITUTION').at(-1);
+      if (subject) return { ref: subject.ref, basis: 'clause-subject-developer' };
+      const first = sentenceSubject(ctx, sentence);
+      if (first) return { ref: first, basis: 'sentence-subject-developer' };
+    }
+  }
+  // [model] … 由[institution] … 研发
+  const after = ctx.fold.slice(span.end, clause.end);
+  const by = /^[^,。;]{0,8}?由/.exec(after);
+  if (by) {
+    const inst = ctx.takenStartingAt(span.end + by[0].length, 'INSTITUTION');
+    const rest = inst ? ctx.fold.slice(inst.end, clause.end) : '';
+    if (inst && new RegExp(`^[^,。;]{0,12}?(?:${alternation(developVerbs)})`).test(rest))
+      return { ref: inst.ref, basis: 'by-developer' };
+  }
+  // 其/旗下 … [model]: the sentence's subject
+  if (
+    /(?:其|旗下)(?:[^,。;]{0,16}的[^,。;]{0,10}|[^,。;的]{0,12})$/.test(
+      ctx.fold.slice(clause.start, span.start),
+    )
+  ) {
+    const first = sentenceSubject(ctx, sentence);
+    if (first) return { ref: first, basis: 'pronoun-developer' };
+  }
+  return undefined;
+}
+
+/** The institution that built each model: named in the model's name, or by its sentence. */
+function findDevelopers(
+  ctx: DocContext,
+  spans: ModelSpan[],
+  namedDevelopers: Map<string, string>,
+): void {
   for (const span of spans) {
-    const sentence = ctx.evidence(span).sentence;
-    const clause = clauseBounds(ctx, span.start);
-    let developer: string | undefined;
-    // [institution](…)(自研|发布…)的 … [model]
-    const institutions = ctx.takenWithin(clause.start, span.start, 'INSTITUTION');
-    const nearest = institutions.at(-1);
-    if (nearest) {
-      let from = nearest.end;
-      const def = /^\([^)]{0,24}\)/.exec(ctx.fold.slice(from));
-      if (def) from += def[0].length;
-      const gap = ctx.fold.slice(from, span.start);
-      const of = gap.lastIndexOf('的');
-      if (of >= 0 && gapIsClean(ctx, from + of, span.start) && !usePattern.test(gap.slice(0, of)))
-        developer = nearest.ref;
-    }
-    // … 发布/推出/开发 … [model], the developer being the clause's or the sentence's subject
-    if (!developer) {
-      const verbs = [...ctx.fold.slice(clause.start, span.start).matchAll(developPattern)];
-      const verb = verbs.at(-1);
-      if (verb) {
-        const verbStart = clause.start + verb.index;
-        if (gapIsClean(ctx, verbStart + verb[0].length, span.start)) {
-          const subject = ctx.takenWithin(clause.start, verbStart, 'INSTITUTION').at(-1);
-          developer = subject?.ref ?? sentenceSubject(ctx, sentence);
-        }
-      }
-    }
-    // [model] … 由[institution] … 研发
-    if (!developer) {
-      const after = ctx.fold.slice(span.end, clause.end);
-      const by = /^[^,。;]{0,8}?由/.exec(after);
-      if (by) {
-        const inst = ctx.takenStartingAt(span.end + by[0].length, 'INSTITUTION');
-        const rest = inst ? ctx.fold.slice(inst.end, clause.end) : '';
-        if (inst && new RegExp(`^[^,。;]{0,12}?(?:${alternation(developVerbs)})`).test(rest))
-          developer = inst.ref;
-      }
-    }
-    // 其 … 的[model]: 其 is the sentence's subject
-    if (
-      !developer &&
-      /其(?:[^,。;]{0,16}的[^,。;]{0,10}|[^,。;的]{0,12})$/.test(
-        ctx.fold.slice(clause.start, span.start),
-      )
-    ) {
-      developer = sentenceSubject(ctx, sentence);
-    }
-    if (developer)
-      ctx.developments.push({ a: span.model.ref, b: developer, evidence: ctx.evidence(span) });
+    const named = namedDevelopers.get(span.model.ref);
+    const found = named ? { ref: named, basis: 'name-prefix-developer' } : developerOf(ctx, span);
+    if (found)
+      ctx.developments.push({
+        a: span.model.ref,
+        b: found.ref,
+        evidence: ctx.evidence(span),
+        basis: found.basis,
+      });
   }
 }
 
 /** Finds models, their versions, parameters, release dates and developers. */
 export function extractModels(ctx: DocContext): void {
   const names = findModelNames(ctx);
-  findMentions(ctx, names);
+  const namedDevelopers = new Map<string, string>();
+  findMentions(ctx, names, namedDevelopers);
   const spans = modelSpans(ctx);
   findParameters(ctx, spans);
   findReleaseDates(ctx, spans);
-  findDevelopers(ctx, spans);
+  findDevelopers(ctx, spans, namedDevelopers);
 }

@@ -50,6 +50,54 @@ const tag = memoized((text: string): TaggedWord[] => {
   return jieba.tag(text, false);
 });
 
+/** A word of jieba's segmentation with its offset in the text segmented. */
+export interface Word {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** jieba's segmentation of `text` with offsets (words are contiguous and cover the text). */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  let at = 0;
+  for (const { word, tag: t } of tag(text)) {
+    out.push({ word, tag: t, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return out;
+}
+
+/** Conjunctions, prepositions, pronouns and particles (而, 为, 从, 其, 如果, 以及). */
+const FUNCTION_WORD = /^(?:c|p|r|rr|rz|u|uj|ul|uz|ug|uv|ud|y|e|o)$/;
+/** Adverbs and idioms of two or more characters (无法, 非常适合). Verbs are left to scoring: jieba
+ * files many coined names' parts as verbs (排排网). */
+const BREAKING_MULTI = /^(?:d|ad|i|t)$/;
+
+/**
+ * Whether a word of jieba's segmentation is one a name never holds, so a name in front of an
+ * institutional suffix starts after it (而|中小银行, 能为|中小银行, 2024年|上海财险). Unknown names
+ * fall apart into single characters that jieba tags as it can (天|弘|基金, 上海金融与发展实验室,
+ * 万|联|证券), so a one-character function word breaks only after a one-character verb, adverb
+ * or pronoun (能为…, 其在…; 和洲人寿 keeps its 和), and a numeral or measure word only after
+ * digits (2024|年) or as a word of its own (更多).
+ */
+export function isBreakingWord(word: Word, previous?: Word): boolean {
+  const single = word.word.length === 1;
+  if (FUNCTION_WORD.test(word.tag))
+    return !single || (previous?.word.length === 1 && /^[vdr]/.test(previous.tag));
+  if (/^(?:m|q|mq)$/.test(word.tag))
+    return /\d/.test(word.word) || !single || /\d/.test(previous?.word ?? '');
+  return !single && BREAKING_MULTI.test(word.tag);
+}
+
+/** Whether one character is a verb, adverb, numeral or function word on its own (有, 将, 更). */
+export function isFunctionCharacter(ch: string): boolean {
+  const [w] = tag(ch);
+  return w !== undefined && /^(?:v|d|m|q|p|c|r|u|uj|y|e)$/.test(w.tag);
+}
+
 /** Whether `word` is an ordinary dictionary word (公司, 高管, 田野), not only a name. */
 export function isDictionaryWord(word: string): boolean {
   const parts = tag(word);
