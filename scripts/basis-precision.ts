@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { preview } from '../src/extract/preview.ts';
-import { formatOf } from '../src/pipeline/read.ts';
+import { formatOf } from '../src/ingest/read.ts';
 
 const require = createRequire(import.meta.url);
 const OpenCC = require('opencc-js') as {

@@ -1,7 +1,7 @@
 // Where an institution's name starts, decided by word segmentation (words a name never holds end
 // the stretch in front of it), and kinds of institutions that are never names.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('left boundaries from segmentation', () => {
   it('starts a name after a preposition', () => {

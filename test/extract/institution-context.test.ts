@@ -2,7 +2,7 @@
 // after them, 记者 after them, 对X表示, a source line, a descriptive noun before them, a list
 // with another institution. Each names its evidence.
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 const basisOf = (found: ReturnType<typeof run>, name: string) =>
   found.extraction.institutions.find((i) => i.name === name)?.basis;

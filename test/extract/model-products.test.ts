@@ -2,7 +2,7 @@
 // institution's short name before 大模型, Latin names before 模型; and the evidence that ties
 // each to its developer (possessive, clause subject, 旗下/其, the name itself).
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { run } from '../support/extract-helpers.ts';
 
 describe('products as models', () => {
   it('reads a quoted name after a verb that puts something into it', () => {
