@@ -6,7 +6,7 @@
 // data/evidence.json. What stands between the anchor and the nearest boundary is the candidate;
 // segmentation moves its start past the words a name never holds.
 import type { DocContext } from './context.ts';
-import { isGenericName } from './institutions.ts';
+import { isGenericName } from './institution-names.ts';
 import { NAME_LEADS, patterns, roleTitleSet } from './lexicon.ts';
 import {
   isOrdinaryPhrase,

@@ -5,14 +5,13 @@
 import type { InstitutionKind } from '../domain/entities.ts';
 import type { DocContext, Entity } from './context.ts';
 import { findByContext } from './institution-context.ts';
+import { isGenericName, stripLegalForm } from './institution-names.ts';
 import {
   alternation,
-  genericInstitutionTerms,
   HARD_STOP_CHARS,
   institutionKindHints,
   institutionSuffixes,
   knownInstitutions,
-  legalForms,
   NAME_LEADS,
   patterns,
   places,
@@ -22,7 +21,6 @@ import {
   suffixNotBefore,
   WEAK_START_CHARS,
 } from './lexicon.ts';
-import { memoized } from './memo.ts';
 import {
   isBreakingWord,
   isCommonNoun,
@@ -93,50 +91,6 @@ interface SelfReference {
   word: string;
   /** Where the definition ends: the references follow it. */
   at: number;
-}
-
-/** Legal forms removed, to compare names (华东数智银行股份有限公司 → 华东数智银行). */
-export function stripLegalForm(name: string): string {
-  for (const form of legalForms)
-    if (name.length > form.length + 1 && name.endsWith(form)) return name.slice(0, -form.length);
-  return name;
-}
-
-/** Whether a name is only generic words (中小银行, 区域内中小银行, 股份制银行). */
-export const isGenericName = memoized(genericName);
-
-function genericName(name: string): boolean {
-  let core = stripLegalForm(foldForMatch(name));
-  let publicBody = false;
-  for (const { suffix, kind } of institutionSuffixes) {
-    if (core.endsWith(suffix)) {
-      core = core.slice(0, -suffix.length);
-      publicBody = kind === 'regulator' || kind === 'government';
-      break;
-    }
-  }
-  let described = false;
-  for (let changed = true; changed && core; ) {
-    changed = false;
-    for (const term of genericInstitutionTerms) {
-      if (core.startsWith(term)) {
-        core = core.slice(term.length);
-        changed = true;
-      } else if (core.endsWith(term)) {
-        core = core.slice(0, -term.length);
-        changed = true;
-        described = true;
-      }
-    }
-    // One character left that is no part of a name: 区域内, 有大型 (a verb, adverb, numeral…).
-    if (core.length === 1 && (/[内外的各多]/.test(core) || isFunctionCharacter(core))) core = '';
-  }
-  // 银行科技, 证券研究院: a bare suffix word in front is a sector, not a name.
-  if (institutionSuffixes.some(({ suffix }) => core === suffix)) core = '';
-  // 香港虚拟银行: a place and generic words describe a kind of bank. A place alone (北京银行)
-  // names one, and so does a place's public body (江州金融监管局).
-  if (described && !publicBody && places.includes(core)) return true;
-  return core.length === 0;
 }
 
 /** Whether a name is a place and an institutional suffix only (重庆银行, 中国银行). */

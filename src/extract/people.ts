@@ -9,7 +9,7 @@
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
 import type { DocContext, Entity, TakenSpan } from './context.ts';
-import { isGenericName } from './institutions.ts';
+import { isGenericName } from './institution-names.ts';
 import {
   alternation,
   bylineRoles,

@@ -26,7 +26,7 @@ describe('npm run extract', () => {
       { cwd: root },
     );
     const lineOf = (name: string) => stdout.split('\n').find((l) => l.trim().startsWith(name));
-    const support = /\[(0|1)\.\d\d [a-z_]+\]/g;
+    const support = /\[(0|1)\.\d\d [a-z_-]+\]/g;
     // The person and its affiliation; the institution; the model and its developer; the
     // challenge and who raised it.
     expect(lineOf('张明远')?.match(support)).toHaveLength(2);
@@ -43,7 +43,7 @@ describe('npm run extract', () => {
     for (const list of ['people', 'institutions', 'models', 'challenges', 'affiliations']) {
       for (const found of extraction[list]) {
         expect(found.confidence).toBeGreaterThan(0);
-        expect(found.basis).toMatch(/^[a-z_]+$/);
+        expect(found.basis).toMatch(/^[a-z][a-z0-9_-]*$/);
       }
     }
   }, 60_000);
