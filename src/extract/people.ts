@@ -9,6 +9,7 @@
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
 import type { DocContext, Entity, TakenSpan } from './context.ts';
+import { employerBeforeTitle, unitAfterInstitution } from './employers.ts';
 import { isGenericName } from './institutions.ts';
 import {
   alternation,
@@ -16,11 +17,14 @@ import {
   HARD_STOP_CHARS,
   patterns,
   qualifierEnds,
-  roleTitles,
+  roleTitleSource,
   speechAdverbs,
   speechVerbs,
+  titlesBeforeBody,
 } from './lexicon.ts';
 import {
+  endsCleanly,
+  isCommonWordNotName,
   isDictionaryWord,
   isOrdinaryPhrase,
   latinNameEndingAt,
@@ -45,10 +49,11 @@ export interface RolePhrase {
   institution?: string;
 }
 
-const titleAt = new RegExp(`^(?:${alternation(roleTitles)})`);
-const titleAtEnd = new RegExp(`(?:${alternation(roleTitles)})$`);
-const JOINERS = /^(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
-const JOINER_THEN_UNIT = /^(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
+const titleAt = new RegExp(`^${roleTitleSource}`);
+const titleAtEnd = new RegExp(`${roleTitleSource}$`);
+const titleBeforeBody = new RegExp(alternation(titlesBeforeBody));
+const JOINERS = /^,?(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
+const JOINER_THEN_UNIT = /^,?(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
 
 /**
  * Whether the text between two titles joins them into one person's role: 党委书记、董事长,
@@ -75,7 +80,7 @@ export function findTitles(ctx: DocContext): Title[] {
     const start = m.index;
     const end = start + m[0].length;
     const next = ctx.fold[end] ?? '';
-    if (/[会部处]/.test(next) && /董事|监事|编辑|理事/.test(m[0])) continue;
+    if (/[会部处]/.test(next) && titleBeforeBody.test(m[0])) continue;
     if (/[A-Za-z]/.test(m[0]) && /[A-Za-z]/.test(next + (ctx.fold[start - 1] ?? ''))) continue;
     titles.push({ start, end });
   }
@@ -101,6 +106,8 @@ export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<numb
     const name = personNameAt(ctx, title.end, known());
     if (!name || !plausiblePersonName(name.name, false) || !roleHoldsName(ctx, name)) continue;
     if (ctx.overlapsTaken(name.start, name.end)) continue;
+    // 董事长时间超过: an ordinary word after a title is a name only where a name would end.
+    if (isCommonWordNotName(name.name) && !endsCleanly(ctx.fold, name.end)) continue;
     const person = ctx.entity('PERSON', name.name, true);
     ctx.mention(person, name);
     byTitleEnd.set(title.end, [person, ...listedAfter(ctx, name.end, known)]);
@@ -131,12 +138,16 @@ export function nameStops(ctx: DocContext, titles: Title[]): Set<number> {
   return stops;
 }
 
-/** Skips back over an abbreviation definition "(以下简称“X”)" that ends at `at`. */
+/**
+ * Skips back over an abbreviation definition "(以下简称“X”)" or a ticker "(300348)",
+ * "(NYSE.OCFT;6638.HK)" that ends at `at`: the name they belong to ends before them.
+ */
 function skipDefinition(text: string, at: number): number {
   if (text[at - 1] !== ')') return at;
   const open = text.lastIndexOf('(', at - 1);
-  if (open < 0 || at - open > 30 || !/简称|下称|以下称/.test(text.slice(open, at))) return at;
-  return open;
+  if (open < 0 || at - open > 30) return at;
+  const inside = text.slice(open + 1, at - 1);
+  return /简称|下称|以下称/.test(inside) || /^[A-Z0-9.:;,\s]+$/.test(inside) ? open : at;
 }
 
 /** A rank that opens a compound title: 首席数码及数据总监, 高级投资副总裁. */
@@ -153,10 +164,10 @@ function isUnit(qualifier: string): boolean {
 }
 
 /** The qualifier before a title (科技信息部, 银行业, 金融AI) and the institution before that. */
-function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
+function qualifierAndInstitution(ctx: DocContext, titleStart: number, personFollows: boolean) {
   const text = ctx.fold;
   let q = titleStart;
-  while (q > 0 && titleStart - q < 10) {
+  while (q > 0 && titleStart - q < 16) {
     const ch = text[q - 1];
     if (!isNameChar(ch) || HARD_STOP_CHARS.has(ch ?? '')) break;
     if (ctx.takenEndingAt(q, 'INSTITUTION') || ctx.takenEndingAt(q, 'PERSON')) break;
@@ -176,6 +187,21 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
   let at = skipDefinition(text, q);
   if (text[at - 1] === '的') at--;
   const institution = ctx.takenEndingAt(at, 'INSTITUTION');
+  if (institution && qualifier && at === q) {
+    // 工信部信息通信经济专家委员会委员, 螞蟻國際董事長: the words after the institution name a
+    // unit of its own or continue its name; the title is held there.
+    const unit = unitAfterInstitution(ctx, institution, titleStart);
+    if (unit) return { start: institution.start, roleStart: unit.roleStart, institution: unit.ref };
+  }
+  if (!institution && personFollows) {
+    // 易观千帆分析师胡精华, 青禾国际首席技术官陈默: a clause that opens with words, a title and a
+    // name names the employer in those words, though no legal form says so.
+    const employer = employerBeforeTitle(ctx, skipDefinition(text, titleStart), (i) =>
+      titleAt.test(text.slice(i)),
+    );
+    if (employer)
+      return { start: employer.start, roleStart: employer.roleStart, institution: employer.ref };
+  }
   if (
     !institution &&
     qualifier &&
@@ -195,7 +221,11 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
 }
 
 /** Groups titles into role phrases and links each to the institution written before it. */
-export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] {
+export function findRolePhrases(
+  ctx: DocContext,
+  titles: Title[],
+  named: Map<number, Entity[]>,
+): RolePhrase[] {
   const phrases: RolePhrase[] = [];
   for (let i = 0; i < titles.length; i++) {
     const first = titles[i];
@@ -209,7 +239,11 @@ export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] 
       end = next.end;
       i++;
     }
-    const { start, roleStart, institution } = qualifierAndInstitution(ctx, first.start);
+    const { start, roleStart, institution } = qualifierAndInstitution(
+      ctx,
+      first.start,
+      named.has(end),
+    );
     phrases.push({ start, end, role: ctx.text.slice(roleStart, end), institution });
   }
   return phrases;
@@ -735,7 +769,7 @@ export function extractPeopleAfterInstitutions(
   titles: Title[],
   named: Map<number, Entity[]>,
 ): void {
-  const phrases = findRolePhrases(ctx, titles);
+  const phrases = findRolePhrases(ctx, titles, named);
   linkTitleNames(ctx, phrases, named);
   linkAppositions(ctx, phrases, named);
   linkRosterRows(ctx);
