@@ -164,7 +164,6 @@ function plausibleEmployerName(name: string): boolean {
 }
 
 const DESCRIBING_TAGS = /^(?:a|ad|an|ag|d|b|f|s|z)$/;
-const PROPER_TAGS = /^(?:nr|nrt|nrfg|ns|nt|nz|j|x|eng)$/;
 
 /** Whether jieba puts a word boundary at `at`, reading a few characters on each side. */
 function wordBoundaryAt(text: string, at: number): boolean {

@@ -55,6 +55,8 @@ export const domainWords = rolesData.domainWords;
 export const subUnitEnds = rolesData.subUnitEnds;
 export const honorifics = [...rolesData.honorifics].sort(byLengthDesc);
 export const bylineRoles = [...rolesData.bylines].sort(byLengthDesc);
+export const bylineSources = [...rolesData.bylineSources].sort(byLengthDesc);
+export const bylineStaff = new Set(rolesData.bylineStaff);
 
 export const speechVerbs = [...speechData.verbs].sort(byLengthDesc);
 export const speechAdverbs = [...speechData.adverbs].sort(byLengthDesc);

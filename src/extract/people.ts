@@ -8,12 +8,13 @@
 //   bylines and sign-offs                       界面新闻记者 | 何柳颖, (责任编辑:卢骁)
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
+
+import { findBylines } from './bylines.ts';
 import type { DocContext, Entity, TakenSpan } from './context.ts';
 import { employerBeforeTitle, unitAfterInstitution } from './employers.ts';
 import { isGenericName } from './institutions.ts';
 import {
   alternation,
-  bylineRoles,
   HARD_STOP_CHARS,
   patterns,
   qualifierEnds,
@@ -69,10 +70,6 @@ const speechPattern = new RegExp(
   `(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`,
   'g',
 );
-const bylinePattern = new RegExp(
-  `^(?:[(（【\\[]\\s*)?(?:文\\s*[|｜/]\\s*)?([\\u4e00-\\u9fffA-Za-z]{2,12}?)?(${alternation(bylineRoles)})\\s*[|｜:：/]?\\s*((?:[^\\s|｜:：()（）,，、]{2,4}(?:[\\s、,，]+|$|(?=[)）\\]】])))+?)(?:\\S{2,3}报道)?\\s*[)）\\]】]?$`,
-);
-
 /** Every core title in the text, outside names already taken. */
 export function findTitles(ctx: DocContext): Title[] {
   const titles: Title[] = [];
@@ -507,96 +504,6 @@ function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
   }
 }
 
-interface Byline {
-  media?: string;
-  role: string;
-  names: { name: string; start: number }[];
-  start: number;
-  end: number;
-}
-
-/** A date after a byline on its line: 星桥财经记者 蓝晓棠 · 2025-06-03. */
-const TRAILING_DATE =
-  /\s*[·|/]?\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-/** A byline inside a dateline: 东岳财经网讯(记者 尤嘉树), (本报记者 龙语嫣 张三). */
-const INLINE_BYLINE =
-  /\(\s*(?:本报|本刊|本网)?((?:特约|实习|首席)?记者)\s*([\u4e00-\u9fff]{2,4}(?:[\s、,]+[\u4e00-\u9fff]{2,4})*)\s*\)/g;
-
-/** Bylines that stand on a line of their own: 界面新闻记者 | 何柳颖, (编辑:闵佳). */
-function lineBylines(ctx: DocContext): Byline[] {
-  const found: Byline[] = [];
-  let offset = 0;
-  for (const text of ctx.fold.split('\n')) {
-    const line = { start: offset, text };
-    offset += text.length + 1;
-    const trimmed = line.text.trim().replace(TRAILING_DATE, '');
-    if (trimmed.length > 40) continue;
-    const m = bylinePattern.exec(trimmed);
-    if (!m?.[2] || !m[3]) continue;
-    // 文 is a byline only with its separator (文 | 蒋其); 上官文澜 holds the character too.
-    if (
-      m[2] === '文' &&
-      !/^文\s*[|｜/:：]/.test(
-        trimmed.slice((m[1]?.length ?? 0) + (m.index ?? 0)).replace(/^[(（【[]\s*/, ''),
-      )
-    )
-      continue;
-    const lead = line.start + line.text.indexOf(trimmed);
-    const names: { name: string; start: number }[] = [];
-    const namesAt =
-      lead + trimmed.indexOf(m[3], (m.index ?? 0) + (m[1]?.length ?? 0) + m[2].length);
-    for (const part of m[3].matchAll(/[^\s、,，]+/g)) {
-      if (/报道$/.test(part[0])) continue;
-      names.push({
-        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
-        start: namesAt + part.index,
-      });
-    }
-    // 责任|编辑: the lazy media group may have taken the front of a longer role.
-    const split = /(责任|实习|特约|首席)$/.exec(m[1] ?? '');
-    const mediaText = split ? (m[1] ?? '').slice(0, -split[0].length) : m[1];
-    // The role as written (記者 in a traditional page), from the unfolded text.
-    const roleAt = trimmed.indexOf(m[2], m[1] ? trimmed.indexOf(m[1]) + m[1].length : 0);
-    const roleStart = lead + roleAt - (split?.[0].length ?? 0);
-    const role = ctx.text.slice(roleStart, lead + roleAt + m[2].length);
-    const media =
-      mediaText && mediaText.length >= 2 && !/^(本报|本刊|本网|本台|文)$/.test(mediaText)
-        ? mediaText
-        : undefined;
-    found.push({ media, role, names, start: lead, end: lead + trimmed.length });
-  }
-  return found;
-}
-
-/** Bylines in the dateline that opens a paragraph: 东岳财经网讯(记者 尤嘉树)12月4日,… */
-function inlineBylines(ctx: DocContext): Byline[] {
-  const found: Byline[] = [];
-  for (const m of ctx.fold.matchAll(INLINE_BYLINE)) {
-    const roleFolded = m[1] ?? '记者';
-    const roleAt = m.index + m[0].indexOf(roleFolded);
-    const role = ctx.text.slice(roleAt, roleAt + roleFolded.length);
-    const namesText = m[2] ?? '';
-    const namesAt =
-      roleAt +
-      roleFolded.length +
-      m[0].slice(roleAt - m.index + roleFolded.length).indexOf(namesText);
-    const names = [...namesText.matchAll(/[^\s、,]+/g)]
-      .filter((part) => plausiblePersonName(part[0], false))
-      .map((part) => ({
-        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
-        start: namesAt + part.index,
-      }));
-    if (!names.length) continue;
-    const dateline = /([\u4e00-\u9fffA-Za-z]{2,12})讯$/.exec(
-      ctx.fold.slice(Math.max(0, m.index - 13), m.index),
-    );
-    const media =
-      dateline?.[1] && !/^(本报|本刊|本网|本台)$/.test(dateline[1]) ? dateline[1] : undefined;
-    found.push({ media, role, names, start: m.index, end: m.index + m[0].length });
-  }
-  return found;
-}
-
 /** Verbs that write the person being appointed right after them: 聘任上官文澜女士为… */
 const APPOINT_VERBS = /(?:聘任|任命|选举|提名|聘请|推举|同意|收到|免去|解聘)$/;
 
@@ -690,37 +597,6 @@ function linkPredicateRoles(
         start: person.start,
         end: phrase.end,
       });
-  }
-}
-
-/** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
-function findBylines(ctx: DocContext): void {
-  const found = [...lineBylines(ctx), ...inlineBylines(ctx)];
-  const houseMedia = found.find((f) => f.media)?.media ?? ctx.doc.publisher ?? undefined;
-  for (const byline of found) {
-    const mediaName = byline.media ?? houseMedia;
-    let institution: Entity | undefined;
-    if (mediaName) {
-      institution = ctx.entity('INSTITUTION', mediaName, true);
-      institution.institutionKind = 'media';
-      const at = byline.media ? ctx.fold.indexOf(byline.media, byline.start) : -1;
-      if (at >= 0) ctx.mention(institution, { start: at, end: at + byline.media!.length });
-      else if (!institution.mentions.length)
-        ctx.mention(institution, { start: byline.start, end: byline.end });
-    }
-    for (const n of byline.names) {
-      if (n.name.length < 2 || n.name.length > 4) continue;
-      const person = ctx.entity('PERSON', n.name, true);
-      ctx.mention(person, { start: n.start, end: n.start + n.name.length });
-      if (institution) {
-        ctx.affiliations.push({
-          a: person.ref,
-          b: institution.ref,
-          role: byline.role,
-          evidence: ctx.evidence({ start: byline.start, end: byline.end }),
-        });
-      }
-    }
   }
 }
 
