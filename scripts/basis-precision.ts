@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview } from '../src/extract/preview.ts';
-import type { Extraction } from '../src/extract/types.ts';
+import type { Evidence, Extraction } from '../src/extract/types.ts';
 import { toSimplified } from '../src/pipeline/normalize.ts';
 import type { DocumentFormat } from '../src/pipeline/types.ts';
 
@@ -59,7 +59,13 @@ function challengeOf(gold: Gold, names: string[]) {
   return best?.name;
 }
 
-function scoreDocument(file: string, gold: Gold, found: Extraction, show: boolean): void {
+function scoreDocument(
+  file: string,
+  gold: Gold,
+  found: Extraction,
+  show: boolean,
+  sentenceOf: (e: Evidence) => string,
+): void {
   const people = gold.people ?? [];
   const personOf = (names: string[]) =>
     people.find((p) => meets(setOf([p.name, ...(p.aliases ?? [])]), setOf(names)));
@@ -128,7 +134,7 @@ function scoreDocument(file: string, gold: Gold, found: Extraction, show: boolea
     count('raised', r.basis, hit !== undefined);
     if (!hit)
       lines.push(
-        `  spurious raised ${names.get(r.person)?.[0]} -> ${challenge ?? names.get(r.challenge)?.[0]} [${r.basis}]`,
+        `  spurious raised ${names.get(r.person)?.[0]} -> ${challenge ?? names.get(r.challenge)?.[0]} [${r.basis}]\n      ${sentenceOf(r.evidence).slice(0, 120)}`,
       );
   }
   for (const x of goldRaised)
@@ -145,8 +151,8 @@ for (const dir of args.filter((a) => !a.startsWith('--'))) {
     const gold = JSON.parse(
       readFileSync(join(dir, file.replace(/\.\w+$/, '.gold.json')), 'utf8'),
     ) as Gold;
-    const { extraction } = preview(readFileSync(join(dir, file)), format, file);
-    scoreDocument(file, gold, extraction, show);
+    const shown = preview(readFileSync(join(dir, file)), format, file);
+    scoreDocument(file, gold, shown.extraction, show, (e) => shown.quote(e).sentence);
   }
 }
 

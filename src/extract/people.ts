@@ -23,6 +23,7 @@ import {
   speechVerbs,
   titlesBeforeBody,
 } from './lexicon.ts';
+import { linkNamesBeforeTitles } from './name-title.ts';
 import {
   endsCleanly,
   isCommonWordNotName,
@@ -650,6 +651,7 @@ export function extractPeopleAfterInstitutions(
   linkAppositions(ctx, phrases, named);
   linkRosterRows(ctx);
   linkFromInstitution(ctx, phrases);
+  linkNamesBeforeTitles(ctx, titles);
   findCourtesyNames(ctx);
   findSpeakers(ctx);
   findTranscriptSpeakers(ctx);
