@@ -107,7 +107,7 @@ export function unitAfterInstitution(
     added.length <= 4 &&
     !taggedWordsOf(added).some((w) => domain.has(w.word) || DESCRIBING_TAGS.test(w.tag)) &&
     !isOrdinaryPhrase(added) &&
-    !plausiblePersonName(added, false) &&
+    !plausiblePersonName(added, true) &&
     !/^(?:首席|高级|资深|执行|常务)/.test(added);
   if (!subUnit && !continues) return undefined;
   const span = { start: institution.start, end: nameEnd };
