@@ -44,10 +44,26 @@ const skillBefore = new RegExp(`(?:${alternationOf(challengesData.skillBefore)})
 
 /**
  * Whether a term between `before` and `after` (the rest of its sentence on each side) is read as
- * something other than a problem: a comparison base (比合规更棘手) or a skill (又懂模型验证).
+ * something other than a problem: a comparison base (比合规更棘手), a skill (又懂模型验证) or a
+ * problem going away (降低了成本).
  */
 export function readAsOther(before: string, after: string): boolean {
-  return (comparedBefore.test(before) && comparedAfter.test(after)) || skillBefore.test(before);
+  return (
+    (comparedBefore.test(before) && comparedAfter.test(after)) ||
+    skillBefore.test(before) ||
+    relieved(before)
+  );
+}
+
+const reliefWords = new RegExp(alternationOf(challengesData.relief));
+
+/**
+ * Whether the clause before a term says the problem goes away (降低了训练成本, 摆脱对外部供应商
+ * 的依赖, 较低的成本): a problem solved is not raised.
+ */
+function relieved(before: string): boolean {
+  const clause = before.split(/[，,；;：:。！？!?]/).at(-1) ?? '';
+  return reliefWords.test(clause);
 }
 
 const kinds = challengesData.challenges as KindData[];

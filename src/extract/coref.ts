@@ -131,10 +131,13 @@ export function sentenceSpeakers(ctx: DocContext): (string | undefined)[] {
 function firstPersonOf(ctx: DocContext): (string | undefined)[] {
   const first: (string | undefined)[] = ctx.sentences.map(() => undefined);
   const rank: number[] = ctx.sentences.map(() => Number.POSITIVE_INFINITY);
+  const labelled = labelledParagraphs(ctx);
   for (const person of ctx.all('PERSON')) {
     for (const m of person.mentions) {
       const end = ctx.sentences[m.sentence]?.end ?? m.end;
       const speaks = patterns.speechVerbAt.test(ctx.fold.slice(m.end, Math.min(end, m.end + 14)));
+      // Inside someone else's turn (DeepSeek：…刘建军兼任…), a person named is talked about.
+      if (!speaks && labelled.has(ctx.sentences[m.sentence]?.paragraph ?? -1)) continue;
       // Speaking mentions rank before all others; within each group, the earliest wins.
       const r = (speaks ? 0 : ctx.text.length) + m.start;
       if (r < (rank[m.sentence] ?? Number.POSITIVE_INFINITY)) {
@@ -144,6 +147,26 @@ function firstPersonOf(ctx: DocContext): (string | undefined)[] {
     }
   }
   return first;
+}
+
+/** A paragraph that opens with a speaker's label (DeepSeek：, 主持人：, 问：). */
+const LABEL = /^([^\s:：，,。；;“”"]{1,16})[:：]/;
+
+/**
+ * Paragraphs that open with a label that names no person (DeepSeek：…, 主持人：…): the words are
+ * the label's, so people they name are talked about, not speaking.
+ */
+function labelledParagraphs(ctx: DocContext): Set<number> {
+  const labelled = new Set<number>();
+  let paragraph = -1;
+  for (const s of ctx.sentences) {
+    if (s.paragraph === paragraph) continue;
+    paragraph = s.paragraph;
+    const label = LABEL.exec(ctx.fold.slice(s.start, s.end));
+    if (label?.[1] && ctx.takenWithin(s.start, s.start + label[1].length, 'PERSON').length === 0)
+      labelled.add(paragraph);
+  }
+  return labelled;
 }
 
 /** Sentence indexes grouped by paragraph, in order. */

@@ -41,9 +41,25 @@ export const surnames = {
 
 export const roleTitles = [...rolesData.titles].sort(byLengthDesc);
 export const roleTitleSet = new Set(roleTitles);
+/** Titles the list cannot enumerate: an opening, a few characters and a head (首席股权投资官). */
+const titleForms = rolesData.forms.map(
+  (f) =>
+    `${escapeRegExp(f.opening)}[\\u4e00-\\u9fffA-Za-z]{1,${f.inner}}?(?:${alternation(f.heads)})`,
+);
+/**
+ * A job title as a regular expression source: prefixes that belong to any title (代理, 联席,
+ * 长聘), then a listed title or a title form. Every title matcher is built from it.
+ */
+export const roleTitleSource = `(?:${alternation(rolesData.prefixes)})*(?:${[alternation(roleTitles), ...titleForms].join('|')})`;
+/** Titles that open a body's name when 会, 部 or 处 follows (董事会, 委员会, 编辑部). */
+export const titlesBeforeBody = rolesData.notBeforeBody;
 export const qualifierEnds = rolesData.qualifierEnds;
+export const domainWords = rolesData.domainWords;
+export const subUnitEnds = rolesData.subUnitEnds;
 export const honorifics = [...rolesData.honorifics].sort(byLengthDesc);
 export const bylineRoles = [...rolesData.bylines].sort(byLengthDesc);
+export const bylineSources = [...rolesData.bylineSources].sort(byLengthDesc);
+export const bylineStaff = new Set(rolesData.bylineStaff);
 
 export const speechVerbs = [...speechData.verbs].sort(byLengthDesc);
 export const speechAdverbs = [...speechData.adverbs].sort(byLengthDesc);
@@ -85,7 +101,7 @@ for (const kind of challengeKinds) {
 
 // Compiled scanners (global, sticky-free: callers use matchAll).
 export const patterns = {
-  roleTitle: new RegExp(alternation(roleTitles), 'g'),
+  roleTitle: new RegExp(roleTitleSource, 'g'),
   institutionSuffix: new RegExp(alternation(institutionSuffixes.map((s) => s.suffix)), 'g'),
   challengeTrigger: new RegExp(alternation(challengeTriggers.keys()), 'gi'),
   speechVerbAt: new RegExp(`^(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`),
@@ -108,6 +124,9 @@ export const NAME_LEADS = [
   '供应商',
   '来自',
   '作为',
+  // Interview headlines: 对话澄湖银行董事长…, 专访…
+  '对话',
+  '专访',
   '包括',
   '例如',
   '比如',
@@ -174,9 +193,7 @@ export const NAME_LEADS = [
 /** Function characters that a name rarely starts with, unless the text shows it does. */
 export const WEAK_START_CHARS = new Set([...'在由与和及同以到自经据原既又也都还']);
 
-const titleAfterQualifier = new RegExp(
-  `^[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${alternation(roleTitles)})`,
-);
+const titleAfterQualifier = new RegExp(`^[\\u4e00-\\u9fffA-Za-z]{0,6}?${roleTitleSource}`);
 
 /** Whether `text` opens with a job title, a short qualifier allowed (财富管理部总经理). */
 export function startsWithTitle(text: string): boolean {

@@ -98,10 +98,23 @@ export function isFunctionCharacter(ch: string): boolean {
   return w !== undefined && /^(?:v|d|m|q|p|c|r|u|uj|y|e)$/.test(w.tag);
 }
 
+/** The words of `text` as jieba segments and tags them (no HMM). */
+export function taggedWordsOf(text: string): TaggedWord[] {
+  return tag(text);
+}
+
 /** Whether `word` is an ordinary dictionary word (公司, 高管, 田野), not only a name. */
 export function isDictionaryWord(word: string): boolean {
   const parts = tag(word);
   return parts.length === 1 && parts[0]?.word === word;
+}
+
+/**
+ * Whether `word` is one ordinary dictionary word that jieba does not know as a person's name
+ * (时间, 全面), though it starts with a surname; 田野 is tagged as a name and is not one.
+ */
+export function isCommonWordNotName(word: string): boolean {
+  return isDictionaryWord(word) && !/^nr/.test(tag(word)[0]?.tag ?? '');
 }
 
 /** Parts of speech that names are not made of: verbs, adverbs, pronouns, prepositions… */
@@ -194,7 +207,7 @@ function givenNameOk(text: string, from: number, to: number): boolean {
 }
 
 /** Whether a name ending at `end` is followed by something that plainly ends a name. */
-function endsCleanly(text: string, end: number): boolean {
+export function endsCleanly(text: string, end: number): boolean {
   const next = text[end];
   if (next === undefined || !isCjk(next)) return true;
   const rest = text.slice(end, end + 12);

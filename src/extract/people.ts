@@ -8,19 +8,25 @@
 //   bylines and sign-offs                       界面新闻记者 | 何柳颖, (责任编辑:卢骁)
 //   a name before a speech verb                 黄进介绍, 冉翀则认为, 据上官若岚介绍
 //   Q&A transcripts                             张三:…
+
+import { findBylines } from './bylines.ts';
 import type { DocContext, Entity, TakenSpan } from './context.ts';
+import { employerBeforeTitle, unitAfterInstitution } from './employers.ts';
 import { isGenericName } from './institution-names.ts';
 import {
   alternation,
-  bylineRoles,
   HARD_STOP_CHARS,
   patterns,
   qualifierEnds,
-  roleTitles,
+  roleTitleSource,
   speechAdverbs,
   speechVerbs,
+  titlesBeforeBody,
 } from './lexicon.ts';
+import { linkNamesBeforeTitles } from './name-title.ts';
 import {
+  endsCleanly,
+  isCommonWordNotName,
   isDictionaryWord,
   isOrdinaryPhrase,
   latinNameEndingAt,
@@ -45,10 +51,11 @@ export interface RolePhrase {
   institution?: string;
 }
 
-const titleAt = new RegExp(`^(?:${alternation(roleTitles)})`);
-const titleAtEnd = new RegExp(`(?:${alternation(roleTitles)})$`);
-const JOINERS = /^(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
-const JOINER_THEN_UNIT = /^(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
+const titleAt = new RegExp(`^${roleTitleSource}`);
+const titleAtEnd = new RegExp(`${roleTitleSource}$`);
+const titleBeforeBody = new RegExp(alternation(titlesBeforeBody));
+const JOINERS = /^,?(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
+const JOINER_THEN_UNIT = /^,?(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
 
 /**
  * Whether the text between two titles joins them into one person's role: 党委书记、董事长,
@@ -64,10 +71,6 @@ const speechPattern = new RegExp(
   `(?:${alternation(speechAdverbs)})*(?:${alternation(speechVerbs)})`,
   'g',
 );
-const bylinePattern = new RegExp(
-  `^(?:[(（【\\[]\\s*)?(?:文\\s*[|｜/]\\s*)?([\\u4e00-\\u9fffA-Za-z]{2,12}?)?(${alternation(bylineRoles)})\\s*[|｜:：/]?\\s*((?:[^\\s|｜:：()（）,，、]{2,4}(?:[\\s、,，]+|$|(?=[)）\\]】])))+?)(?:\\S{2,3}报道)?\\s*[)）\\]】]?$`,
-);
-
 /** Every core title in the text, outside names already taken. */
 export function findTitles(ctx: DocContext): Title[] {
   const titles: Title[] = [];
@@ -75,7 +78,7 @@ export function findTitles(ctx: DocContext): Title[] {
     const start = m.index;
     const end = start + m[0].length;
     const next = ctx.fold[end] ?? '';
-    if (/[会部处]/.test(next) && /董事|监事|编辑|理事/.test(m[0])) continue;
+    if (/[会部处]/.test(next) && titleBeforeBody.test(m[0])) continue;
     if (/[A-Za-z]/.test(m[0]) && /[A-Za-z]/.test(next + (ctx.fold[start - 1] ?? ''))) continue;
     titles.push({ start, end });
   }
@@ -101,6 +104,8 @@ export function findNamesAfterTitles(ctx: DocContext, titles: Title[]): Map<numb
     const name = personNameAt(ctx, title.end, known());
     if (!name || !plausiblePersonName(name.name, false) || !roleHoldsName(ctx, name)) continue;
     if (ctx.overlapsTaken(name.start, name.end)) continue;
+    // 董事长时间超过: an ordinary word after a title is a name only where a name would end.
+    if (isCommonWordNotName(name.name) && !endsCleanly(ctx.fold, name.end)) continue;
     const person = ctx.entity('PERSON', name.name, true);
     ctx.mention(person, name);
     byTitleEnd.set(title.end, [person, ...listedAfter(ctx, name.end, known)]);
@@ -131,12 +136,16 @@ export function nameStops(ctx: DocContext, titles: Title[]): Set<number> {
   return stops;
 }
 
-/** Skips back over an abbreviation definition "(以下简称“X”)" that ends at `at`. */
+/**
+ * Skips back over an abbreviation definition "(以下简称“X”)" or a ticker "(300348)",
+ * "(NYSE.OCFT;6638.HK)" that ends at `at`: the name they belong to ends before them.
+ */
 function skipDefinition(text: string, at: number): number {
   if (text[at - 1] !== ')') return at;
   const open = text.lastIndexOf('(', at - 1);
-  if (open < 0 || at - open > 30 || !/简称|下称|以下称/.test(text.slice(open, at))) return at;
-  return open;
+  if (open < 0 || at - open > 30) return at;
+  const inside = text.slice(open + 1, at - 1);
+  return /简称|下称|以下称/.test(inside) || /^[A-Z0-9.:;,\s]+$/.test(inside) ? open : at;
 }
 
 /** A rank that opens a compound title: 首席数码及数据总监, 高级投资副总裁. */
@@ -153,10 +162,10 @@ function isUnit(qualifier: string): boolean {
 }
 
 /** The qualifier before a title (科技信息部, 银行业, 金融AI) and the institution before that. */
-function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
+function qualifierAndInstitution(ctx: DocContext, titleStart: number, personFollows: boolean) {
   const text = ctx.fold;
   let q = titleStart;
-  while (q > 0 && titleStart - q < 10) {
+  while (q > 0 && titleStart - q < 16) {
     const ch = text[q - 1];
     if (!isNameChar(ch) || HARD_STOP_CHARS.has(ch ?? '')) break;
     if (ctx.takenEndingAt(q, 'INSTITUTION') || ctx.takenEndingAt(q, 'PERSON')) break;
@@ -176,6 +185,21 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
   let at = skipDefinition(text, q);
   if (text[at - 1] === '的') at--;
   const institution = ctx.takenEndingAt(at, 'INSTITUTION');
+  if (institution && qualifier && at === q) {
+    // 工信部信息通信经济专家委员会委员, 螞蟻國際董事長: the words after the institution name a
+    // unit of its own or continue its name; the title is held there.
+    const unit = unitAfterInstitution(ctx, institution, titleStart);
+    if (unit) return { start: institution.start, roleStart: unit.roleStart, institution: unit.ref };
+  }
+  if (!institution && personFollows) {
+    // 易观千帆分析师胡精华, 青禾国际首席技术官陈默: a clause that opens with words, a title and a
+    // name names the employer in those words, though no legal form says so.
+    const employer = employerBeforeTitle(ctx, skipDefinition(text, titleStart), (i) =>
+      titleAt.test(text.slice(i)),
+    );
+    if (employer)
+      return { start: employer.start, roleStart: employer.roleStart, institution: employer.ref };
+  }
   if (
     !institution &&
     qualifier &&
@@ -195,7 +219,11 @@ function qualifierAndInstitution(ctx: DocContext, titleStart: number) {
 }
 
 /** Groups titles into role phrases and links each to the institution written before it. */
-export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] {
+export function findRolePhrases(
+  ctx: DocContext,
+  titles: Title[],
+  named: Map<number, Entity[]>,
+): RolePhrase[] {
   const phrases: RolePhrase[] = [];
   for (let i = 0; i < titles.length; i++) {
     const first = titles[i];
@@ -209,7 +237,11 @@ export function findRolePhrases(ctx: DocContext, titles: Title[]): RolePhrase[] 
       end = next.end;
       i++;
     }
-    const { start, roleStart, institution } = qualifierAndInstitution(ctx, first.start);
+    const { start, roleStart, institution } = qualifierAndInstitution(
+      ctx,
+      first.start,
+      named.has(end),
+    );
     phrases.push({ start, end, role: ctx.text.slice(roleStart, end), institution });
   }
   return phrases;
@@ -473,96 +505,6 @@ function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
   }
 }
 
-interface Byline {
-  media?: string;
-  role: string;
-  names: { name: string; start: number }[];
-  start: number;
-  end: number;
-}
-
-/** A date after a byline on its line: 星桥财经记者 蓝晓棠 · 2025-06-03. */
-const TRAILING_DATE =
-  /\s*[·|/]?\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-/** A byline inside a dateline: 东岳财经网讯(记者 尤嘉树), (本报记者 龙语嫣 张三). */
-const INLINE_BYLINE =
-  /\(\s*(?:本报|本刊|本网)?((?:特约|实习|首席)?记者)\s*([\u4e00-\u9fff]{2,4}(?:[\s、,]+[\u4e00-\u9fff]{2,4})*)\s*\)/g;
-
-/** Bylines that stand on a line of their own: 界面新闻记者 | 何柳颖, (编辑:闵佳). */
-function lineBylines(ctx: DocContext): Byline[] {
-  const found: Byline[] = [];
-  let offset = 0;
-  for (const text of ctx.fold.split('\n')) {
-    const line = { start: offset, text };
-    offset += text.length + 1;
-    const trimmed = line.text.trim().replace(TRAILING_DATE, '');
-    if (trimmed.length > 40) continue;
-    const m = bylinePattern.exec(trimmed);
-    if (!m?.[2] || !m[3]) continue;
-    // 文 is a byline only with its separator (文 | 蒋其); 上官文澜 holds the character too.
-    if (
-      m[2] === '文' &&
-      !/^文\s*[|｜/:：]/.test(
-        trimmed.slice((m[1]?.length ?? 0) + (m.index ?? 0)).replace(/^[(（【[]\s*/, ''),
-      )
-    )
-      continue;
-    const lead = line.start + line.text.indexOf(trimmed);
-    const names: { name: string; start: number }[] = [];
-    const namesAt =
-      lead + trimmed.indexOf(m[3], (m.index ?? 0) + (m[1]?.length ?? 0) + m[2].length);
-    for (const part of m[3].matchAll(/[^\s、,，]+/g)) {
-      if (/报道$/.test(part[0])) continue;
-      names.push({
-        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
-        start: namesAt + part.index,
-      });
-    }
-    // 责任|编辑: the lazy media group may have taken the front of a longer role.
-    const split = /(责任|实习|特约|首席)$/.exec(m[1] ?? '');
-    const mediaText = split ? (m[1] ?? '').slice(0, -split[0].length) : m[1];
-    // The role as written (記者 in a traditional page), from the unfolded text.
-    const roleAt = trimmed.indexOf(m[2], m[1] ? trimmed.indexOf(m[1]) + m[1].length : 0);
-    const roleStart = lead + roleAt - (split?.[0].length ?? 0);
-    const role = ctx.text.slice(roleStart, lead + roleAt + m[2].length);
-    const media =
-      mediaText && mediaText.length >= 2 && !/^(本报|本刊|本网|本台|文)$/.test(mediaText)
-        ? mediaText
-        : undefined;
-    found.push({ media, role, names, start: lead, end: lead + trimmed.length });
-  }
-  return found;
-}
-
-/** Bylines in the dateline that opens a paragraph: 东岳财经网讯(记者 尤嘉树)12月4日,… */
-function inlineBylines(ctx: DocContext): Byline[] {
-  const found: Byline[] = [];
-  for (const m of ctx.fold.matchAll(INLINE_BYLINE)) {
-    const roleFolded = m[1] ?? '记者';
-    const roleAt = m.index + m[0].indexOf(roleFolded);
-    const role = ctx.text.slice(roleAt, roleAt + roleFolded.length);
-    const namesText = m[2] ?? '';
-    const namesAt =
-      roleAt +
-      roleFolded.length +
-      m[0].slice(roleAt - m.index + roleFolded.length).indexOf(namesText);
-    const names = [...namesText.matchAll(/[^\s、,]+/g)]
-      .filter((part) => plausiblePersonName(part[0], false))
-      .map((part) => ({
-        name: ctx.text.slice(namesAt + part.index, namesAt + part.index + part[0].length),
-        start: namesAt + part.index,
-      }));
-    if (!names.length) continue;
-    const dateline = /([\u4e00-\u9fffA-Za-z]{2,12})讯$/.exec(
-      ctx.fold.slice(Math.max(0, m.index - 13), m.index),
-    );
-    const media =
-      dateline?.[1] && !/^(本报|本刊|本网|本台)$/.test(dateline[1]) ? dateline[1] : undefined;
-    found.push({ media, role, names, start: m.index, end: m.index + m[0].length });
-  }
-  return found;
-}
-
 /** Verbs that write the person being appointed right after them: 聘任上官文澜女士为… */
 const APPOINT_VERBS = /(?:聘任|任命|选举|提名|聘请|推举|同意|收到|免去|解聘)$/;
 
@@ -659,37 +601,6 @@ function linkPredicateRoles(
   }
 }
 
-/** Bylines and sign-offs: 界面新闻记者 | 何柳颖, 文 | 潮汐财经记者 蒋其, (编辑:闵佳). */
-function findBylines(ctx: DocContext): void {
-  const found = [...lineBylines(ctx), ...inlineBylines(ctx)];
-  const houseMedia = found.find((f) => f.media)?.media ?? ctx.doc.publisher ?? undefined;
-  for (const byline of found) {
-    const mediaName = byline.media ?? houseMedia;
-    let institution: Entity | undefined;
-    if (mediaName) {
-      institution = ctx.entity('INSTITUTION', mediaName, true);
-      institution.institutionKind = 'media';
-      const at = byline.media ? ctx.fold.indexOf(byline.media, byline.start) : -1;
-      if (at >= 0) ctx.mention(institution, { start: at, end: at + byline.media!.length });
-      else if (!institution.mentions.length)
-        ctx.mention(institution, { start: byline.start, end: byline.end });
-    }
-    for (const n of byline.names) {
-      if (n.name.length < 2 || n.name.length > 4) continue;
-      const person = ctx.entity('PERSON', n.name, true);
-      ctx.mention(person, { start: n.start, end: n.start + n.name.length });
-      if (institution) {
-        ctx.affiliations.push({
-          a: person.ref,
-          b: institution.ref,
-          role: byline.role,
-          evidence: ctx.evidence({ start: byline.start, end: byline.end }),
-        });
-      }
-    }
-  }
-}
-
 /** Names right before a speech verb: 黄进介绍, 冉翀则认为, 据上官若岚介绍. */
 function findSpeakers(ctx: DocContext): void {
   for (const m of ctx.fold.matchAll(speechPattern)) {
@@ -735,11 +646,12 @@ export function extractPeopleAfterInstitutions(
   titles: Title[],
   named: Map<number, Entity[]>,
 ): void {
-  const phrases = findRolePhrases(ctx, titles);
+  const phrases = findRolePhrases(ctx, titles, named);
   linkTitleNames(ctx, phrases, named);
   linkAppositions(ctx, phrases, named);
   linkRosterRows(ctx);
   linkFromInstitution(ctx, phrases);
+  linkNamesBeforeTitles(ctx, titles);
   findCourtesyNames(ctx);
   findSpeakers(ctx);
   findTranscriptSpeakers(ctx);

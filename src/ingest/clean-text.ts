@@ -443,7 +443,7 @@ const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S/;
 const BLOCKQUOTE_MARKER = /^(?:\s{0,3}>\s?)+/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$/;
-const FRONT_MATTER = /^(?:---|\+\+\+)\n([\s\S]*?)\n(?:---|\+\+\+)\s*(?:\n|$)/;
+export const FRONT_MATTER = /^(?:---|\+\+\+)\n([\s\S]*?)\n(?:---|\+\+\+)\s*(?:\n|$)/;
 /** Two trailing spaces or a backslash end a line for good. */
 const HARD_BREAK = /\s{2}$|\\$/;
 /** A soft-wrapped source line is long and stops mid-sentence; short lines are their own block. */

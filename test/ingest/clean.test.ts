@@ -128,8 +128,37 @@ describe('clean: dispatch', () => {
     expect(doc).toMatchObject({
       title: '页面里的标题文字',
       publisher: '某某财经',
-      text: '正文。',
+      text: '页面里的标题文字\n正文。',
       format: 'txt',
     });
+  });
+
+  it('reads a .txt file that opens with front matter as a Markdown article', () => {
+    const text =
+      '---\ntitle: "某银行上线智能客服"\ndate: "2025-02-11 09:00:30"\nsummary: "摘要…"\n---\n正文第一段。\n';
+    const doc = clean({
+      source: 'a.txt',
+      format: 'txt',
+      contentHash: 'h',
+      encoding: 'utf-8',
+      text,
+    });
+    expect(doc).toMatchObject({
+      title: '某银行上线智能客服',
+      publishedAt: '2025-02-11',
+      text: '某银行上线智能客服\n正文第一段。',
+      format: 'txt',
+    });
+  });
+
+  it('keeps the headline as the first paragraph, and a one-line text as its only one', () => {
+    const one = clean({
+      source: 'a.txt',
+      format: 'txt',
+      contentHash: 'h',
+      encoding: 'utf-8',
+      text: '江苏苏商银行副行长黄进表示，大模型存在幻觉问题。',
+    });
+    expect(one.text).toBe('江苏苏商银行副行长黄进表示，大模型存在幻觉问题。');
   });
 });
