@@ -127,23 +127,21 @@ describe('operation limits', () => {
     // Three levels of a traversal from a bank, then the evidence of every edge: tens of
     // milliseconds of queries, far more than one.
     const id = Buffer.from('Institution:1').toString('base64');
-    const result = await post(
-      {
-        query: `query($id: ID!) { neighbors(id: $id, depth: 3, first: 100) {
-          nodes { entity { name } } edges { evidence { snippet document { title } } }
-        } }`,
-        variables: { id },
-      },
-      hurried,
-    );
+    const query = `query($id: ID!) { neighbors(id: $id, depth: 3, first: 100) {
+      nodes { entity { name } } edges { evidence { snippet document { title } } }
+    } }`;
+    const result = await post({ query, variables: { id } }, hurried);
     expect(result.errors).toEqual([
       {
         message: 'The operation ran longer than 1 ms and was stopped.',
         extensions: { code: 'EXECUTION_TIMEOUT', timeoutMs: 1 },
       },
     ]);
-    // The same operation within the default timeout.
-    expect(codes(await post({ query: '{ __typename }' }, hurried))).toEqual([]);
+    // The same operation within the default timeout. (It was sent to the 1 ms app before: with
+    // the access log, metrics and curation context in the pipeline even { __typename } may take
+    // longer than 1 ms, which made the check depend on the machine's load.)
+    const patient = appWith(database.db, securitySettings({}));
+    expect(codes(await post({ query, variables: { id } }, patient))).toEqual([]);
   });
 });
 
