@@ -84,7 +84,7 @@ async function openEntity(name: string) {
   await expect.poll(() => page.locator('#evidence h2').textContent()).toBe(name);
 }
 
-describe('the curation panel', () => {
+describe('the curation panel', { timeout: 300_000 }, () => {
   it('offers corrections only with a token, and shows them once made', async () => {
     await page.goto(`${baseUrl}/`);
     await openEntity('蒲星河');
@@ -100,14 +100,16 @@ describe('the curation panel', () => {
     page.once('dialog', (dialog) => dialog.accept('原副行长'));
     await panel.getByRole('button', { name: 'Correct role' }).click();
     await settled();
-    await expect.poll(() => page.locator('#evidence .facts').textContent()).toContain('原副行长');
+    await expect
+      .poll(() => page.locator('#evidence .facts').textContent(), { timeout: 60_000 })
+      .toContain('原副行长');
 
     // Reject it: the affiliation leaves the panel.
     page.once('dialog', (dialog) => dialog.accept('已辞职'));
     await page.locator('#evidence .curation').getByRole('button', { name: 'Reject' }).click();
     await settled();
     await expect
-      .poll(async () => (await page.locator('#evidence').textContent()) ?? '')
+      .poll(async () => (await page.locator('#evidence').textContent()) ?? '', { timeout: 60_000 })
       .not.toContain('原副行长');
 
     // Merge 诸葛明澜 into 诸葛云舒: the panel then shows the kept person with both roles.
@@ -116,7 +118,9 @@ describe('the curation panel', () => {
     await page.fill('#evidence .curate-field', '诸葛云舒');
     await page.locator('#evidence .curate-merge').getByRole('button', { name: 'Merge' }).click();
     await settled();
-    await expect.poll(() => page.locator('#evidence h2').textContent()).toBe('诸葛云舒');
+    await expect
+      .poll(() => page.locator('#evidence h2').textContent(), { timeout: 60_000 })
+      .toBe('诸葛云舒');
     const facts = (await page.locator('#evidence .facts').textContent()) ?? '';
     expect(facts).toContain('首席技术官');
     expect(facts).toContain('副总经理兼首席信息官');
