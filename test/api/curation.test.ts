@@ -1,10 +1,13 @@
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curatorTokens } from '../../src/api/curators.ts';
+import { withResponseCache } from '../../src/api/response-cache.ts';
 import { securitySettings } from '../../src/api/security.ts';
-import { createApp } from '../../src/api/yoga.ts';
+import { createApp, graphqlEndpoint } from '../../src/api/yoga.ts';
 import { seedDirectory } from '../../src/seed/seed.ts';
 import { copyFixtureCorpus } from '../support/corpus-copy.ts';
 import { createTestDatabase, writeMark } from '../support/database.ts';
@@ -407,5 +410,52 @@ describe('the log, undo, and the other corrections', () => {
     );
     expect(split.errors).toBeUndefined();
     expect((await person('诸葛云舒')).aliases).not.toContain('诸葛总');
+  });
+});
+
+describe('the response cache', () => {
+  it('never serves an answer from before a curation, nor a curation from the cache', async () => {
+    const cached = withResponseCache(
+      { listener: app, fetch: (url, init) => Promise.resolve(app.fetch(url, init)) },
+      database.db,
+      { endpoint: graphqlEndpoint },
+    );
+    const server = createServer(cached.listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${graphqlEndpoint}`;
+    const send = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as Json;
+    };
+    try {
+      const id = await personId('郜川');
+      const ROLE =
+        'query($id: ID!) { node(id: $id) { ... on Person { affiliations { id role } } } }';
+      const before = await send(ROLE, { id });
+      expect(await send(ROLE, { id })).toEqual(before);
+      const affiliation = before.data.node.affiliations[0];
+      const RENAME =
+        'mutation($id: ID!) { correctRole(affiliation: $id, role: "副行长（已离任）") { status } }';
+      const done = await send(RENAME, { id: affiliation.id }, 'token-of-alice');
+      expect(done.data.correctRole.status).toBe('APPLIED');
+      await expect
+        .poll(async () =>
+          (await send(ROLE, { id })).data.node.affiliations.map((a: Json) => a.role),
+        )
+        .toEqual(['副行长（已离任）']);
+      // The same mutation again without a token is refused, not answered from the cache.
+      const again = await send(RENAME, { id: affiliation.id });
+      expect(again.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await cached.close();
+    }
   });
 });

@@ -356,7 +356,10 @@ describe('streaming', () => {
 });
 
 describe('npm run export', () => {
-  it('writes the Neo4j files into a folder and the other formats into a file', async () => {
+  // Builds dist/ and starts the command three times: on a loaded machine that takes a while.
+  it('writes the Neo4j files into a folder and the other formats into a file', {
+    timeout: 300_000,
+  }, async () => {
     await buildDist();
     const out = mkdtempSync(join(tmpdir(), 'kg-export-'));
     try {
