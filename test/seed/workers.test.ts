@@ -50,5 +50,6 @@ describe('seeding with extraction workers', () => {
       await one.database.drop();
       await two.database.drop();
     }
-  });
+    // Two seeds of the dev corpus: past 60 s on PostgreSQL when the machine is busy.
+  }, 180_000);
 });
