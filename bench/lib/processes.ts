@@ -22,9 +22,14 @@ export function programArgs(program: 'server' | 'seed', args: string[] = []): st
     string,
     string
   >;
-  const command = scripts[SCRIPT_OF[program]]!.split('&&').at(-1)!.trim().split(/\s+/);
+  // `exec node …`: the script replaces its shell with node so that signals reach it.
+  const command = scripts[SCRIPT_OF[program]]!.split('&&')
+    .at(-1)!
+    .trim()
+    .replace(/^exec\s+/, '')
+    .split(/\s+/);
   if (command[0] !== 'node' || !command.at(-1)!.startsWith('dist/')) {
-    throw new Error(`npm run ${SCRIPT_OF[program]} no longer ends with "node … dist/…"`);
+    throw new Error(`npm run ${SCRIPT_OF[program]} no longer ends with "[exec] node … dist/…"`);
   }
   return [...command.slice(1), ...args];
 }
