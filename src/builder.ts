@@ -14,6 +14,11 @@ import { getDatamodel } from './generated/pothos-types.ts';
  */
 export interface Context {
   db: ObservedDb;
+  /**
+   * Loaders that batch what Pothos' query planning cannot fold into the parent query (distinct
+   * counts), made on first use and kept for this request only (src/schema/request-loaders.ts).
+   */
+  loaders: Map<string, unknown>;
 }
 
 export const builder = new SchemaBuilder<{
@@ -38,6 +43,41 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every element of the schema carries a description (test/api/schema-descriptions.test.ts),
+    // the types and arguments the relay plugin makes included.
+    nodeTypeOptions: {
+      description: 'Anything with a global ID that `node` and `nodes` can fetch again.',
+    },
+    idFieldOptions: { description: 'The global ID: refetch it with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page lies in its list: cursors and neighbours.' },
+    hasNextPageFieldOptions: { description: 'True when there are items after this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when there are items before this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item; pass it as `after`.' },
+    nodeQueryOptions: {
+      description: 'Any object by its global ID; null when it no longer exists.',
+      args: { id: { description: 'A global ID, as any `id` field returns it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Objects by their global IDs, in the order asked; null for those gone.',
+      args: { ids: { description: 'Global IDs, as `id` fields return them.' } },
+    },
+    firstArgOptions: {
+      description: 'How many items from the start (or from `after`); at most 100.',
+    },
+    afterArgOptions: { description: 'Only items after this cursor (a previous `endCursor`).' },
+    lastArgOptions: {
+      description: 'How many items from the end (or before `before`); at most 100.',
+    },
+    beforeArgOptions: { description: 'Only items before this cursor (a previous `startCursor`).' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page lies: cursors and neighbours.' },
+    cursorFieldOptions: { description: 'Where this item lies in the list: pass it as `after`.' },
+    nodeFieldOptions: { description: 'The item itself.' },
+    defaultConnectionTypeOptions: {
+      description: 'One page of a list: its items (edges), where it lies (pageInfo) and its size.',
+    },
+    defaultEdgeTypeOptions: { description: 'One item of a page and its cursor.' },
     // Every row id is a positive integer, of a type the schema has. A global ID naming anything
     // else (Person:abc, Person:99999999999999999999, Foo:1) is the client's mistake, refused
     // before it reaches a query: Prisma would fail on NaN or on an id beyond 64 bits, and Pothos

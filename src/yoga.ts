@@ -67,7 +67,7 @@ export function createApp({
   const observed = observePrismaCalls(observeRawSql(db, listener), listener);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: observed }),
+    context: () => ({ db: observed, loaders: new Map() }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,

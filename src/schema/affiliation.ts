@@ -1,7 +1,10 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
+import { connectionOf } from './connection-type.ts';
 import { Institution } from './institution.ts';
-import { Person } from './person.ts';
-import { uniqueById } from './unique.ts';
+import { pageSize } from './pagination.ts';
+import { Person, PersonConnection } from './person.ts';
+import { requestLoader, tally } from './request-loaders.ts';
 
 export const Affiliation = builder.prismaNode('Affiliation', {
   id: { field: 'id' },
@@ -9,34 +12,69 @@ export const Affiliation = builder.prismaNode('Affiliation', {
   description: 'A person holding a role at an institution, as some document states it.',
   fields: (t) => ({
     role: t.exposeString('role', { description: 'The title as written: 副行长, 首席信息官…' }),
-    person: t.relation('person'),
-    institution: t.relation('institution'),
+    person: t.relation('person', { description: 'Who holds the role.' }),
+    institution: t.relation('institution', { description: 'Where.' }),
   }),
 });
 
-// One query shape per side of the join, shared by the fields that read it, so that asking for
-// an institution's affiliations and its people together loads the join rows once.
-const byId = { orderBy: { id: 'asc' as const } };
+export const AffiliationConnection = connectionOf(Affiliation, 'Affiliation', 'affiliations');
 
+// A person's affiliations are bounded by the person's own facts: a plain list.
 builder.prismaObjectFields(Person, (t) => ({
   affiliations: t.relation('affiliations', {
     description: 'Where this person works, and as what.',
-    query: byId,
+    query: { orderBy: { id: 'asc' } },
   }),
 }));
 
+// An institution's people are its affiliations, one per person (a person may hold two roles),
+// paged by person so that a person never shows on two pages.
+const peopleHelper = prismaConnectionHelpers(builder, 'Affiliation', {
+  cursor: 'id',
+  ...pageSize,
+  query: { orderBy: { personId: 'asc' } },
+  select: (nodeSelection) => ({ person: nodeSelection(true) }),
+  resolveNode: (affiliation) => affiliation.person,
+});
+
 builder.prismaObjectFields(Institution, (t) => ({
-  affiliations: t.relation('affiliations', {
-    description: 'Who works here, and as what.',
-    query: byId,
-  }),
-  people: t.field({
-    type: [Person],
-    description: 'The people affiliated with this institution, whatever their role.',
-    select: (_args, _ctx, nested) => ({
-      affiliations: { ...byId, select: { person: nested(true) } },
-    }),
-    resolve: (institution) =>
-      uniqueById(institution.affiliations.map((affiliation) => affiliation.person)),
-  }),
+  affiliations: t.relatedConnection(
+    'affiliations',
+    {
+      cursor: 'id',
+      ...pageSize,
+      totalCount: true,
+      description: 'Who works here, and as what, in the order the documents first said so.',
+      query: { orderBy: { id: 'asc' } },
+    },
+    AffiliationConnection,
+  ),
+  people: t.connection(
+    {
+      type: Person,
+      description: 'The people affiliated with this institution, whatever their role.',
+      ...pageSize,
+      select: (args, ctx, nested) => ({
+        affiliations: { ...peopleHelper.getQuery(args, ctx, nested), distinct: ['personId'] },
+      }),
+      resolve: (institution, args, ctx) => ({
+        ...peopleHelper.resolve(institution.affiliations, args, ctx),
+        totalCount: () =>
+          requestLoader<number, number>(
+            ctx,
+            'people of Institution',
+            async (ids) =>
+              tally(
+                await ctx.db.affiliation.groupBy({
+                  by: ['institutionId', 'personId'],
+                  where: { institutionId: { in: [...ids] } },
+                }),
+                (row) => row.institutionId,
+              ),
+            0,
+          ).load(institution.id),
+      }),
+    },
+    PersonConnection,
+  ),
 }));

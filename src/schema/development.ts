@@ -1,6 +1,9 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
+import { connectionOf } from './connection-type.ts';
 import { Institution } from './institution.ts';
-import { Model } from './model.ts';
+import { Model, ModelConnection } from './model.ts';
+import { pageSize } from './pagination.ts';
 import { uniqueById } from './unique.ts';
 
 export const Development = builder.prismaNode('Development', {
@@ -8,13 +11,19 @@ export const Development = builder.prismaNode('Development', {
   nullable: true,
   description: 'An institution developing a model, as some document states it.',
   fields: (t) => ({
-    model: t.relation('model'),
-    institution: t.relation('institution'),
+    model: t.relation('model', { description: 'The model.' }),
+    institution: t.relation('institution', { description: 'The developer.' }),
     supportCount: t.relationCount('mentions', {
       description: 'How many mentions state this development.',
     }),
   }),
 });
+
+export const DevelopmentConnection = connectionOf(
+  Development,
+  'Development',
+  'development relations',
+);
 
 // A model's developments come best supported first, so `developer` is simply the first one;
 // `developer`, `developers` and `developments` share this query and load the rows once.
@@ -48,18 +57,42 @@ builder.prismaObjectFields(Model, (t) => ({
   }),
 }));
 
+// An institution's models are its development rows, one per model (a model and a developer
+// make one row), so a page of them is a page of rows and the count a relation count.
+const modelsHelper = prismaConnectionHelpers(builder, 'Development', {
+  cursor: 'id',
+  ...pageSize,
+  query: byId,
+  select: (nodeSelection) => ({ model: nodeSelection(true) }),
+  resolveNode: (development) => development.model,
+});
+
 builder.prismaObjectFields(Institution, (t) => ({
-  models: t.field({
-    type: [Model],
-    description: 'The models this institution develops.',
-    select: (_args, _ctx, nested) => ({
-      developments: { ...byId, select: { model: nested(true) } },
-    }),
-    resolve: (institution) =>
-      uniqueById(institution.developments.map((development) => development.model)),
-  }),
-  developments: t.relation('developments', {
-    description: 'The development relations with their evidence.',
-    query: byId,
-  }),
+  models: t.connection(
+    {
+      type: Model,
+      description: 'The models this institution develops, in the order the documents said so.',
+      ...pageSize,
+      select: (args, ctx, nested) => ({
+        _count: { select: { developments: true } },
+        developments: modelsHelper.getQuery(args, ctx, nested),
+      }),
+      resolve: (institution, args, ctx) => ({
+        ...modelsHelper.resolve(institution.developments, args, ctx),
+        totalCount: institution._count.developments,
+      }),
+    },
+    ModelConnection,
+  ),
+  developments: t.relatedConnection(
+    'developments',
+    {
+      cursor: 'id',
+      ...pageSize,
+      totalCount: true,
+      description: 'The development relations with their evidence.',
+      query: byId,
+    },
+    DevelopmentConnection,
+  ),
 }));

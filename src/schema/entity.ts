@@ -9,7 +9,12 @@ import { parseAliases } from './aliases.ts';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The four kinds of entity the graph holds.',
-  values: ['PERSON', 'INSTITUTION', 'MODEL', 'CHALLENGE'] as const,
+  values: {
+    PERSON: { description: 'A person.' },
+    INSTITUTION: { description: 'A bank, company, regulator, university…' },
+    MODEL: { description: 'A large language model.' },
+    CHALLENGE: { description: 'A difficulty of large language models in finance.' },
+  } as const,
 });
 
 /** The columns every entity row has. */

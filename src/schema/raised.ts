@@ -1,6 +1,9 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
 import { Challenge } from './challenge.ts';
-import { Person } from './person.ts';
+import { connectionOf } from './connection-type.ts';
+import { pageSize } from './pagination.ts';
+import { Person, PersonConnection } from './person.ts';
 import { uniqueById } from './unique.ts';
 
 export const Raised = builder.prismaNode('Raised', {
@@ -8,10 +11,12 @@ export const Raised = builder.prismaNode('Raised', {
   nullable: true,
   description: 'A person raising a challenge, as some document states it.',
   fields: (t) => ({
-    person: t.relation('person'),
-    challenge: t.relation('challenge'),
+    person: t.relation('person', { description: 'Who raised it.' }),
+    challenge: t.relation('challenge', { description: 'The challenge.' }),
   }),
 });
+
+export const RaisedConnection = connectionOf(Raised, 'Raised', 'raised-challenge relations');
 
 // Both sides read the join rows with one shared query shape, so the list of challenges and
 // the join rows themselves load together.
@@ -32,17 +37,42 @@ builder.prismaObjectFields(Person, (t) => ({
   }),
 }));
 
+// A challenge's people are its raised rows, one per person, so a page of them is a page of rows
+// and the count a relation count.
+const peopleHelper = prismaConnectionHelpers(builder, 'Raised', {
+  cursor: 'id',
+  ...pageSize,
+  query: byId,
+  select: (nodeSelection) => ({ person: nodeSelection(true) }),
+  resolveNode: (raised) => raised.person,
+});
+
 builder.prismaObjectFields(Challenge, (t) => ({
-  people: t.field({
-    type: [Person],
-    description: 'The people who raised this challenge.',
-    select: (_args, _ctx, nested) => ({
-      raised: { ...byId, select: { person: nested(true) } },
-    }),
-    resolve: (challenge) => uniqueById(challenge.raised.map((raised) => raised.person)),
-  }),
-  raised: t.relation('raised', {
-    description: 'The raised-challenge relations with their evidence.',
-    query: byId,
-  }),
+  people: t.connection(
+    {
+      type: Person,
+      description: 'The people who raised this challenge, in the order the documents said so.',
+      ...pageSize,
+      select: (args, ctx, nested) => ({
+        _count: { select: { raised: true } },
+        raised: peopleHelper.getQuery(args, ctx, nested),
+      }),
+      resolve: (challenge, args, ctx) => ({
+        ...peopleHelper.resolve(challenge.raised, args, ctx),
+        totalCount: challenge._count.raised,
+      }),
+    },
+    PersonConnection,
+  ),
+  raised: t.relatedConnection(
+    'raised',
+    {
+      cursor: 'id',
+      ...pageSize,
+      totalCount: true,
+      description: 'The raised-challenge relations with their evidence.',
+      query: byId,
+    },
+    RaisedConnection,
+  ),
 }));
