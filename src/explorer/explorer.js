@@ -42,9 +42,13 @@ const ENTITY = `query Entity($id: ID!) {
       }
     }
     ... on Person { affiliations { role institution { name } } challenges { name } }
-    ... on Institution { category people { name } models { name } }
+    ... on Institution {
+      category
+      people(first: 20) { totalCount edges { node { name } } }
+      models(first: 20) { totalCount edges { node { name } } }
+    }
     ... on Model { developer { name } parameters releasedAt versions { version parameters releasedAt } }
-    ... on Challenge { description people { name } }
+    ... on Challenge { description people(first: 20) { totalCount edges { node { name } } } }
   }
 }`;
 
@@ -298,6 +302,13 @@ function showEntity(id) {
   return busy(() => renderEntity(id));
 }
 
+/** The names of a page of entities, and how many more there are. */
+function namesOf(connection) {
+  const names = connection.edges.map((edge) => edge.node.name).join('、');
+  const more = connection.totalCount - connection.edges.length;
+  return more > 0 ? `${names} … (+${more})` : names;
+}
+
 async function renderEntity(id) {
   panel.replaceChildren(el('p', 'empty', 'Loading…'));
   try {
@@ -307,7 +318,7 @@ async function renderEntity(id) {
       return;
     }
     const lines = [];
-    if (node.category) lines.push(`Category: ${node.category}`);
+    if (node.category) lines.push(`Category: ${node.category.toLowerCase().replace("_", " ")}`);
     for (const a of node.affiliations ?? []) lines.push(`${a.role}, ${a.institution.name}`);
     if (node.developer) lines.push(`Developed by ${node.developer.name}`);
     for (const v of node.versions ?? []) {
@@ -315,8 +326,8 @@ async function renderEntity(id) {
     }
     if (node.challenges?.length)
       lines.push(`Raised: ${node.challenges.map((c) => c.name).join('、')}`);
-    if (node.models?.length) lines.push(`Models: ${node.models.map((m) => m.name).join('、')}`);
-    if (node.people?.length) lines.push(`People: ${node.people.map((p) => p.name).join('、')}`);
+    if (node.models?.totalCount) lines.push(`Models: ${namesOf(node.models)}`);
+    if (node.people?.totalCount) lines.push(`People: ${namesOf(node.people)}`);
     if (node.description) lines.push(node.description);
     const mentions = distinctSentences(node.mentions.edges.map((edge) => edge.node)).map(snippetOf);
     panel.replaceChildren(

@@ -28,7 +28,9 @@ builder.prismaObjectFields(Person, (t) => ({
 }));
 
 // An institution's people are its affiliations, one per person (a person may hold two roles),
-// paged by person so that a person never shows on two pages.
+// paged by person so that a person never shows on two pages. `people` and `affiliations` read
+// the same relation with different pages: asked for together on one institution, Pothos loads
+// the second with a query per institution (Prisma has no aliases for a relation read twice).
 const peopleHelper = prismaConnectionHelpers(builder, 'Affiliation', {
   cursor: 'id',
   ...pageSize,
