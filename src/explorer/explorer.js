@@ -318,7 +318,7 @@ async function renderEntity(id) {
       return;
     }
     const lines = [];
-    if (node.category) lines.push(`Category: ${node.category.toLowerCase().replace("_", " ")}`);
+    if (node.category) lines.push(`Category: ${node.category.toLowerCase().replace('_', ' ')}`);
     for (const a of node.affiliations ?? []) lines.push(`${a.role}, ${a.institution.name}`);
     if (node.developer) lines.push(`Developed by ${node.developer.name}`);
     for (const v of node.versions ?? []) {
