@@ -4,6 +4,7 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ObservedDb } from './db/observe.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
+import type { GraphChanges } from './graph-changes.ts';
 
 /**
  * What every resolver gets. The Prisma client travels on the context rather than being imported
@@ -19,6 +20,8 @@ export interface Context {
    * counts), made on first use and kept for this request only (src/schema/request-loaders.ts).
    */
   loaders: Map<string, unknown>;
+  /** The changes of the graph, for the graphChanged subscription (src/graph-changes.ts). */
+  changes: GraphChanges;
 }
 
 export const builder = new SchemaBuilder<{
@@ -98,4 +101,8 @@ export const builder = new SchemaBuilder<{
 builder.queryType({
   description:
     'The knowledge graph: people, institutions, models and challenges, and the documents that state them.',
+});
+
+builder.subscriptionType({
+  description: 'Changes of the graph, pushed as they happen (server-sent events).',
 });

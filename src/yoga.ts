@@ -1,3 +1,4 @@
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
@@ -11,6 +12,9 @@ import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
 import { useExplorer } from './explorer/routes.ts';
+import { graphChanges } from './graph-changes.ts';
+import { useHttpCache } from './http-cache.ts';
+import { dataVersion } from './response-cache.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -65,9 +69,10 @@ export function createApp({
   const listener =
     onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
   const observed = observePrismaCalls(observeRawSql(db, listener), listener);
+  const changes = graphChanges(db);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db: observed, loaders: new Map() }),
+    context: () => ({ db: observed, loaders: new Map(), changes }),
     graphqlEndpoint,
     logging: logger,
     landingPage: false,
@@ -85,6 +90,11 @@ export function createApp({
     maskedErrors: { maskError: mask },
     plugins: [
       ...securityPlugins(security),
+      // Automatic persisted queries: a client sends the sha256 of a query it sent before (and
+      // the query itself the first time), so GET URLs stay short enough for CDNs.
+      useAPQ(),
+      useHttpCache(graphqlEndpoint, () => dataVersion(db)),
+      { onDispose: () => changes.close() },
       useExplorer(),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),
     ],

@@ -15,6 +15,7 @@ import './neighbors.ts';
 import './path.ts';
 import './connections.ts';
 import './extract.ts';
+import './graph-changed.ts';
 
 /** The GraphQL schema of the knowledge graph, built once from the modules above. */
 export const schema = builder.toSchema();
