@@ -1,6 +1,8 @@
 // The graph explorer. It talks to the server only through the public GraphQL API: `search` to
 // find an entity, `neighbors` to draw and expand its neighbourhood, `node` for an entity's own
-// mentions. Everything shown is built with DOM nodes and textContent, never from HTML strings.
+// mentions, the `graphChanged` subscription (server-sent events) to redraw what it shows when a
+// seed changes the graph. Everything shown is built with DOM nodes and textContent, never from
+// HTML strings.
 
 const COLORS = {
   Person: '#4f7cff',
@@ -153,8 +155,9 @@ const cy = cytoscape({
     },
   ],
 });
-// For scripts and tests driving the page: `busy` counts the requests and layouts under way.
-const state = { cy, busy: 0 };
+// For scripts and tests driving the page: `busy` counts the requests and layouts under way,
+// `updates` the graph changes received, `live` whether the subscription is open.
+const state = { cy, busy: 0, updates: 0, live: false };
 window.explorer = state;
 
 /** Runs `task` while counting it as busy. */
@@ -468,3 +471,50 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('blur', () => {
   results.hidden = true;
 });
+
+// Live updates: when a seed changes the graph, the neighbourhoods drawn and the panel are read
+// again (the nodes expanded stay expanded) and the status line says what changed.
+const GRAPH_CHANGED = `subscription GraphChanged {
+  graphChanged { added changed removed counts { documents people institutions models challenges } }
+}`;
+
+function describeChange({ added, changed, removed, counts }) {
+  const parts = [];
+  if (added.length) parts.push(`${added.length} added`);
+  if (changed.length) parts.push(`${changed.length} changed`);
+  if (removed.length) parts.push(`${removed.length} removed`);
+  const documents = parts.length ? `documents ${parts.join(', ')}` : 'entities changed';
+  return `Graph updated: ${documents} · ${counts.documents} documents, ${counts.people} people, ${counts.institutions} institutions, ${counts.models} models.`;
+}
+
+async function refresh(change) {
+  const expanded = cy.nodes('.expanded').map((node) => node.id());
+  const shown = cy.nodes('.active').map((node) => node.id())[0];
+  await busy(async () => {
+    for (const id of expanded) {
+      const node = cy.getElementById(id);
+      const { neighbors } = await graphql(NEIGHBORS, { id, types: edgeTypes() });
+      if (neighbors && node.nonempty()) addNeighborhood(neighbors, node);
+    }
+    if (expanded.length) runLayout();
+    if (shown) await showEntity(shown);
+  });
+  state.updates++;
+  setStatus(describeChange(change));
+}
+
+function subscribe() {
+  const source = new EventSource(`/graphql?query=${encodeURIComponent(GRAPH_CHANGED)}`);
+  source.addEventListener('open', () => {
+    state.live = true;
+  });
+  source.addEventListener('next', (event) => {
+    const { data } = JSON.parse(event.data);
+    if (data?.graphChanged) refresh(data.graphChanged).catch((error) => setStatus(error.message));
+  });
+  source.addEventListener('error', () => {
+    // EventSource reconnects by itself; until then the page is not live.
+    state.live = false;
+  });
+}
+subscribe();

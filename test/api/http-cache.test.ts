@@ -68,8 +68,14 @@ describe('ETag and 304', () => {
       'north-shore.txt',
       '北岸银行发布大模型\n\n2025年3月1日，北岸银行首席执行官王五表示，大模型的幻觉问题仍需解决。\n',
     );
-    const after = await get({ query: QUERY }, { 'if-none-match': etag! });
-    expect(after.status).toBe(200);
+    // PostgreSQL tells the server of the commit by a notification, a moment after it.
+    let after = await get({ query: QUERY }, { 'if-none-match': etag! });
+    await expect
+      .poll(async () => {
+        after = await get({ query: QUERY }, { 'if-none-match': etag! });
+        return after.status;
+      })
+      .toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     const fresh = (await after.json()) as { data: { documents: { totalCount: number } } };
     expect(fresh.data.documents.totalCount).toBe(before.data.documents.totalCount + 1);
