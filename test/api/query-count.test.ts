@@ -69,6 +69,23 @@ describe('Prisma calls per operation', () => {
     );
   });
 
+  it('filters across relations inside the one query of a connection and its count', async () => {
+    const calls = await callsOf(`{
+      institutions(first: 100, orderBy: [{ field: NAME, direction: DESC }], where: {
+        category: { in: [BANK, TECH] }
+        OR: [
+          { affiliations: { some: { role: { contains: "首席" }, person: { raised: { some: {} } } } } }
+          { developments: { some: { model: { name: { startsWith: "天衡" } } } } }
+        ]
+        NOT: { mentions: { none: { document: { publishedAt: { gte: "2024-01-01T00:00:00Z" } } } } }
+      }) {
+        totalCount
+        edges { node { name people(first: 3) { edges { node { name } } } } }
+      }
+    }`);
+    expect(calls.sort()).toEqual(['Institution.count', 'Institution.findMany']);
+  });
+
   it('adds one count query for totalCount, and nothing per row', async () => {
     const calls = await callsOf('{ people(first: 100) { totalCount edges { node { name } } } }');
     expect(calls.sort()).toEqual(['Person.count', 'Person.findMany']);
