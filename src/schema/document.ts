@@ -137,9 +137,10 @@ builder.prismaObjectFields(Document, (t) => ({
   }),
 }));
 
-// The documents an entity is named in, a page of them per entity, loaded with the entity: one
-// Name row per document (distinct), in seeding order. Paged by the document id rather than by
-// the Name row, so a document named twice never reappears on the next page.
+// The documents an entity is named in, a page of them per entity, loaded with the entity: its
+// Name rows ordered by document and distinct on it (an entity can have two names in one
+// document). Prisma pages the distinct rows, so a document never shows on two pages
+// (test/api/nested-connections.test.ts); the count of distinct documents is a groupBy per level.
 const documentsHelper = prismaConnectionHelpers(builder, 'Name', {
   cursor: 'id',
   ...pageSize,
