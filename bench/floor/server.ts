@@ -170,10 +170,12 @@ function resolvers(store: Store) {
         })),
     },
     Institution: {
-      models: (row: EntityRow) =>
-        (s.modelsOf.all(row.rowId) as { id: number; name: string; aliases: string }[]).map((m) =>
-          store.toEntity('MODEL', m),
-        ),
+      // A page of the models, as the API's Institution.models connection answers it.
+      models: (row: EntityRow, args: { first?: number | null }) => ({
+        edges: (s.modelsOf.all(row.rowId) as { id: number; name: string; aliases: string }[])
+          .slice(0, args.first ?? 20)
+          .map((m) => ({ node: store.toEntity('MODEL', m) })),
+      }),
     },
     Affiliation: {
       id: (row: AffiliationRow) => globalId('Affiliation', row.id),

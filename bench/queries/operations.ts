@@ -52,7 +52,7 @@ const DEPTH4 = `query Depth4($id: ID!) {
     ... on Person {
       id
       name
-      affiliations { role institution { id name models { id name } } }
+      affiliations { role institution { id name models(first: 100) { edges { node { id name } } } } }
     }
   }
 }`;

@@ -4,13 +4,14 @@ import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay'
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Db } from '../db/client.ts';
 import type { ObservedDb } from '../db/observe.ts';
-import type { EntityKind } from '../domain/entities.ts';
+import { kindOfTable } from '../domain/entities.ts';
 
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { IngestQueue, IngestSettings } from '../seed/jobs.ts';
 import { keptEntityId } from '../store/curation/merged.ts';
 import type { CuratorTokens } from './curators.ts';
+import type { GraphChanges } from './graph-changes.ts';
 
 /**
  * What every resolver gets. The Prisma client travels on the context rather than being imported
@@ -29,14 +30,14 @@ export interface Context {
   request?: Request;
   /** Seeding jobs asked for over GraphQL (src/seed/jobs.ts) and their settings. */
   ingest: { queue: IngestQueue; settings: IngestSettings };
+  /**
+   * Loaders that batch what Pothos' query planning cannot fold into the parent query (distinct
+   * counts), made on first use and kept for this request only (src/api/schema/request-loaders.ts).
+   */
+  loaders: Map<string, unknown>;
+  /** The changes of the graph, for the graphChanged subscription (src/api/graph-changes.ts). */
+  changes: GraphChanges;
 }
-
-const ENTITY_KIND: Record<string, EntityKind> = {
-  Person: 'PERSON',
-  Institution: 'INSTITUTION',
-  Model: 'MODEL',
-  Challenge: 'CHALLENGE',
-};
 
 /**
  * The node a global ID names, or, for an entity a curator merged into another, the entity kept:
@@ -54,7 +55,7 @@ async function nodeOrKept(
   // Pothos' own resolveNode callback always loads the requested id, so the kept one is loaded
   // through resolveNodes, which the callback wraps.
   const [node] = await resolveNodes(theBuilder(), ctx, info, [id]);
-  const kind = ENTITY_KIND[id.typename];
+  const kind = kindOfTable(id.typename);
   if ((node !== null && node !== undefined) || kind === undefined) return node ?? null;
   const kept = await keptEntityId(ctx.db as never, kind, Number(id.id));
   if (kept === null) return null;
@@ -85,9 +86,13 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     nodeQueryOptions: {
+      description: 'Any object by its global ID; null when it no longer exists.',
+      args: { id: { description: 'A global ID, as any `id` field returns it.' } },
       resolve: (_root, { id }, ctx, info) => nodeOrKept(id, ctx, info),
     },
     nodesQueryOptions: {
+      description: 'Objects by their global IDs, in the order asked; null for those gone.',
+      args: { ids: { description: 'Global IDs, as `id` fields return them.' } },
       resolve: async (_root, { ids }, ctx, info): Promise<unknown[]> => {
         const nodes: unknown[] = await resolveNodes(theBuilder(), ctx, info, ids);
         return Promise.all(nodes.map((node, i) => node ?? nodeOrKept(ids[i]!, ctx, info)));
@@ -95,6 +100,33 @@ export const builder = new SchemaBuilder<{
     },
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every element of the schema carries a description (test/api/schema-shape.test.ts), the
+    // types and arguments the relay plugin makes included.
+    nodeTypeOptions: {
+      description: 'Anything with a global ID that `node` and `nodes` can fetch again.',
+    },
+    idFieldOptions: { description: 'The global ID: refetch it with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page lies in its list: cursors and neighbours.' },
+    hasNextPageFieldOptions: { description: 'True when there are items after this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when there are items before this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item; pass it as `after`.' },
+    firstArgOptions: {
+      description: 'How many items from the start (or from `after`); at most 100.',
+    },
+    afterArgOptions: { description: 'Only items after this cursor (a previous `endCursor`).' },
+    lastArgOptions: {
+      description: 'How many items from the end (or before `before`); at most 100.',
+    },
+    beforeArgOptions: { description: 'Only items before this cursor (a previous `startCursor`).' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page lies: cursors and neighbours.' },
+    cursorFieldOptions: { description: 'Where this item lies in the list: pass it as `after`.' },
+    nodeFieldOptions: { description: 'The item itself.' },
+    defaultConnectionTypeOptions: {
+      description: 'One page of a list: its items (edges), where it lies (pageInfo) and its size.',
+    },
+    defaultEdgeTypeOptions: { description: 'One item of a page and its cursor.' },
     // Every row id is a positive integer, of a type the schema has. A global ID naming anything
     // else (Person:abc, Person:99999999999999999999, Foo:1) is the client's mistake, refused
     // before it reaches a query: Prisma would fail on NaN or on an id beyond 64 bits, and Pothos
@@ -123,5 +155,6 @@ builder.mutationType({
 });
 
 builder.subscriptionType({
-  description: 'Progress sent as it happens (server-sent events).',
+  description:
+    'What happens as it happens, over server-sent events: seeding progress and changes of the graph.',
 });

@@ -46,6 +46,8 @@ const EXCHANGE_HEADERS = new Set([
 /** A number that changes whenever the graph changes; `close` releases what it watches with. */
 export interface DataVersion {
   current(): number;
+  /** Resolves once changes committed from now on move the version. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ function sqliteVersion(path: string): DataVersion {
   let generation = 0;
   let seen: number | null = null;
   return {
+    ready: Promise.resolve(),
     current() {
       try {
         connection ??= new Database(path, { readonly: true, fileMustExist: true });
@@ -81,7 +84,11 @@ function notifiedVersion(db: Db): DataVersion {
   const subscription = onDataChanged(db, () => {
     generation++;
   });
-  return { current: () => generation, close: () => subscription.close() };
+  return {
+    current: () => generation,
+    ready: subscription.ready,
+    close: () => subscription.close(),
+  };
 }
 
 /** The data version of the database `db` talks to. */

@@ -11,9 +11,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './schema/pagination.ts';
 
 /**
  * Selection nesting, fragments flattened. The deepest operation a client needs (the scorer's
- * people → edges → node → mentions → edges → node → document → title) is 8 deep.
+ * people → edges → node → mentions → edges → node → document → title) is 8 deep; every nested
+ * connection adds two levels (edges → node), so an institution's people's affiliations'
+ * institution's models take 16. The answer's size is bounded by the cost estimate, not by this.
  */
-export const MAX_DEPTH = 12;
+export const MAX_DEPTH = 16;
 /** Aliased fields per operation: enough to compare a few entities side by side. */
 export const MAX_ALIASES = 20;
 /**

@@ -1,3 +1,4 @@
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
@@ -16,6 +17,9 @@ import type { Context } from './builder.ts';
 import { type CuratorTokens, curatorTokens } from './curators.ts';
 import { useExplorer } from './explorer/routes.ts';
 import { useExport } from './export-routes.ts';
+import { graphChanges } from './graph-changes.ts';
+import { useHttpCache } from './http-cache.ts';
+import { dataVersion } from './response-cache.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -88,6 +92,7 @@ export function createApp({
   // Jobs write through the plain client: their queries are the seed's, not the schema's.
   const settings = ingest.settings ?? ingestSettings();
   const ingestContext = { queue: createIngestQueue(db, settings), settings };
+  const changes = graphChanges(db);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => ({
@@ -96,6 +101,8 @@ export function createApp({
       curators,
       request,
       ingest: ingestContext,
+      loaders: new Map(),
+      changes,
     }),
     graphqlEndpoint,
     logging: logger,
@@ -116,6 +123,11 @@ export function createApp({
       ...securityPlugins(security),
       useRequestInfo(),
       useMetrics(metrics.registry),
+      // Automatic persisted queries: a client sends the sha256 of a query it sent before (and
+      // the query itself the first time), so GET URLs stay short enough for CDNs.
+      useAPQ(),
+      useHttpCache(graphqlEndpoint, () => dataVersion(db)),
+      { onDispose: () => changes.close() },
       useExplorer(),
       useExport(db),
       useReadinessCheck({ endpoint: '/ready', check: () => databaseAnswers(db, logger) }),

@@ -34,6 +34,11 @@ export const ENTITY_TABLE = {
   CHALLENGE: 'Challenge',
 } as const satisfies Record<EntityKind, string>;
 
+/** The kind of entity stored in a table (or served as a GraphQL type); undefined for others. */
+export function kindOfTable(name: string): EntityKind | undefined {
+  return ENTITY_KINDS.find((kind) => ENTITY_TABLE[kind] === name);
+}
+
 /** The column of a Mention or Name row that points at an entity of each kind. */
 export const ENTITY_COLUMN = {
   PERSON: 'personId',

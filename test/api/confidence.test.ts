@@ -77,6 +77,12 @@ type Graph = {
   };
 };
 
+/** A page of a nested connection, as the tests read it. */
+interface Page<T> {
+  totalCount: number;
+  edges: { node: T }[];
+}
+
 const GRAPH = `{
   people(first: 10) { edges { node { name confidence basis } } }
   models(first: 10) { edges { node {
@@ -99,15 +105,15 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
 
     const data = await query<
       Graph & {
-        institutions: { edges: { node: Support & { affiliations: Support[] } }[] };
-        challenges: { edges: { node: Support & { raised: Support[] } }[] };
+        institutions: { edges: { node: Support & { affiliations: Page<Support> } }[] };
+        challenges: { edges: { node: Support & { raised: Page<Support> } }[] };
       }
     >(`{
       people(first: 10) { edges { node { name confidence basis
         mentions(first: 5) { edges { node { confidence basis document { source } } } } } } }
-      institutions(first: 10) { edges { node { confidence basis affiliations { confidence basis } } } }
+      institutions(first: 10) { edges { node { confidence basis affiliations(first: 10) { edges { node { confidence basis } } } } } }
       models(first: 10) { edges { node { name confidence basis developments { confidence basis } developer { name } } } }
-      challenges(first: 10) { edges { node { confidence basis raised { confidence basis } } } }
+      challenges(first: 10) { edges { node { confidence basis raised(first: 10) { edges { node { confidence basis } } } } } }
     }`);
     expect(data.people.edges[0]!.node).toMatchObject({
       name: '张明远',
@@ -117,7 +123,7 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     expect(data.institutions.edges[0]!.node).toMatchObject({
       confidence: 0.8,
       basis: 'legal_form',
-      affiliations: [{ confidence: 0.9, basis: 'title_after' }],
+      affiliations: { edges: [{ node: { confidence: 0.9, basis: 'title_after' } }] },
     });
     // The model: 0.3 in a.txt, 0.7 in b.txt; its development 0.3 and 0.75.
     expect(data.models.edges[0]!.node).toMatchObject({
@@ -128,7 +134,7 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     expect(data.challenges.edges[0]!.node).toMatchObject({
       confidence: 0.6,
       basis: 'trigger',
-      raised: [{ confidence: 0.4, basis: 'speech' }],
+      raised: { edges: [{ node: { confidence: 0.4, basis: 'speech' } }] },
     });
   });
 
@@ -189,10 +195,10 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
       institutions: {
         edges: {
           node: {
-            people: unknown[];
-            weakPeople: unknown[];
-            models: unknown[];
-            developments: unknown[];
+            people: Page<unknown>;
+            weakPeople: Page<unknown>;
+            models: Page<unknown>;
+            developments: Page<unknown>;
           };
         }[];
       };
@@ -217,10 +223,10 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
         raised(minConfidence: 0.4) { basis }
       } } }
       institutions(first: 10) { edges { node {
-        people(minConfidence: 0.9) { name }
-        weakPeople: people(minConfidence: 0.91) { name }
-        models(minConfidence: 0.7) { name }
-        developments(minConfidence: 0.76) { basis }
+        people(first: 10, minConfidence: 0.9) { totalCount edges { node { name } } }
+        weakPeople: people(first: 10, minConfidence: 0.91) { totalCount edges { node { name } } }
+        models(first: 10, minConfidence: 0.7) { totalCount edges { node { name } } }
+        developments(first: 10, minConfidence: 0.76) { totalCount edges { node { basis } } }
       } } }
       model: models(first: 10) { edges { node {
         developer(minConfidence: 0.7) { name }
@@ -242,11 +248,12 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     expect(person.challenges).toHaveLength(0);
     expect(person.raised).toHaveLength(1);
     const bank = data.institutions.edges[0]!.node;
-    expect(bank.people).toHaveLength(1);
-    expect(bank.weakPeople).toHaveLength(0);
+    // Each nested page and its count hold the same threshold.
+    expect([bank.people.edges.length, bank.people.totalCount]).toEqual([1, 1]);
+    expect([bank.weakPeople.edges.length, bank.weakPeople.totalCount]).toEqual([0, 0]);
     // The development reaches 0.75 and the model 0.7.
-    expect(bank.models).toHaveLength(1);
-    expect(bank.developments).toHaveLength(0);
+    expect([bank.models.edges.length, bank.models.totalCount]).toEqual([1, 1]);
+    expect([bank.developments.edges.length, bank.developments.totalCount]).toEqual([0, 0]);
     const model = data.model.edges[0]!.node;
     expect(model.developer).toEqual({ name: '星河银行股份有限公司' });
     expect(model.noDeveloper).toBeNull();
@@ -257,13 +264,13 @@ describe(`confidence (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     await persistBatch(database.db, [doc(A)]);
     // The development is 0.3 and the model 0.3: at 0.3 both are listed, above it neither.
     const data = await query<{
-      institutions: { edges: { node: { at: unknown[]; above: unknown[] } }[] };
+      institutions: { edges: { node: { at: Page<unknown>; above: Page<unknown> } }[] };
     }>(`{ institutions(first: 1) { edges { node {
-      at: models(minConfidence: 0.3) { name }
-      above: models(minConfidence: 0.31) { name }
+      at: models(first: 10, minConfidence: 0.3) { totalCount edges { node { name } } }
+      above: models(first: 10, minConfidence: 0.31) { totalCount edges { node { name } } }
     } } } }`);
-    expect(data.institutions.edges[0]!.node.at).toHaveLength(1);
-    expect(data.institutions.edges[0]!.node.above).toHaveLength(0);
+    expect(data.institutions.edges[0]!.node.at.totalCount).toBe(1);
+    expect(data.institutions.edges[0]!.node.above).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('refuses a threshold outside 0…1 as the client’s mistake', async () => {

@@ -349,18 +349,19 @@ describe('the log, undo, and the other corrections', () => {
       '{ institutions(name: "灵犀财富") { edges { node { id category } } } }',
     );
     const wealth = institutions.edges[0].node;
-    expect(wealth.category).toBe('other');
+    expect(wealth.category).toBe('OTHER');
     await curate(
-      'mutation($i: ID!) { setInstitutionCategory(institution: $i, category: "fund") { id } }',
+      'mutation($i: ID!) { setInstitutionCategory(institution: $i, category: FUND) { id } }',
       { i: wealth.id },
     );
     const bad = await post(
       app,
-      'mutation($i: ID!) { setInstitutionCategory(institution: $i, category: "casino") { id } }',
+      'mutation($i: ID!) { setInstitutionCategory(institution: $i, category: CASINO) { id } }',
       { i: wealth.id },
       'token-of-alice',
     );
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Not a category: refused by validation, before any resolver runs.
+    expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     await seed({ force: true });
     const { node } = await data(
@@ -374,7 +375,7 @@ describe('the log, undo, and the other corrections', () => {
       'query($id: ID!) { node(id: $id) { ... on Institution { category } } }',
       { id: wealth.id },
     );
-    expect(after.node.category).toBe('fund');
+    expect(after.node.category).toBe('FUND');
   });
 
   it('adds a fact with a note as its evidence, kept by --force and --prune', async () => {

@@ -22,10 +22,14 @@ async function callsOf(query: string, variables?: Record<string, unknown>) {
 // Four levels below each entity: institution → models → developer → its people.
 const deepEntity = `
   __typename name aliases kind
-  ... on Person { affiliations { institution { models { developer { people { name } } } } } }
-  ... on Institution { models { developer { affiliations { person { name } } } } }
-  ... on Model { developer { people { affiliations { role } } } }
-  ... on Challenge { people { affiliations { institution { name } } } }
+  ... on Person { affiliations { institution { models(first: 3) { edges { node {
+    developer { people(first: 3) { edges { node { name } } } }
+  } } } } } }
+  ... on Institution { models(first: 3) { edges { node {
+    developer { affiliations(first: 3) { edges { node { person { name } } } } }
+  } } } }
+  ... on Model { developer { people(first: 3) { edges { node { affiliations { role } } } } } }
+  ... on Challenge { people(first: 3) { edges { node { affiliations { institution { name } } } } } }
   mentions(first: 2) { edges { node { snippet document { title } } } }`;
 
 describe('calls per lookup', () => {
@@ -51,11 +55,13 @@ describe('calls per lookup', () => {
   it('connections with filters and period-bound mentions: one query and one count', async () => {
     const people = (first: number) =>
       callsOf(`{
-        people(first: ${first}, from: "2024-01-01T00:00:00Z", orderBy: MOST_MENTIONED) {
+        people(first: ${first}, from: "2024-01-01T00:00:00Z", orderBy: [{ field: MENTION_COUNT, direction: DESC }]) {
           totalCount
           edges { node {
             name
-            affiliations { role institution { models { developer { name } versions { version } } } }
+            affiliations { role institution { models(first: 3) { edges { node {
+              developer { name } versions { version }
+            } } } } }
             mentions(from: "2025-01-01T00:00:00Z", first: 3) { totalCount edges { node { snippet document { title } } } }
           } }
         }
@@ -66,7 +72,7 @@ describe('calls per lookup', () => {
 
   it('a document with every entity it names, four levels deep: one query', async () => {
     expect(
-      await callsOf(`{ documents(first: 3, orderBy: NEWEST) { edges { node {
+      await callsOf(`{ documents(first: 3, orderBy: [{ field: PUBLISHED_AT, direction: DESC }]) { edges { node {
         title entities { ${deepEntity} }
       } } } }`),
     ).toEqual(['Document.findMany']);

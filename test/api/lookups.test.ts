@@ -162,11 +162,11 @@ describe('filters and order on the top-level connections', () => {
     const { institutions } = await corpus.data<{
       institutions: { totalCount: number; edges: { node: { name: string; category: string } }[] };
     }>(
-      '{ institutions(category: ["bank", "insurer"], first: 100) { totalCount edges { node { name category } } } }',
+      '{ institutions(category: [BANK, INSURER], first: 100) { totalCount edges { node { name category } } } }',
     );
     expect(institutions.totalCount).toBe(institutions.edges.length);
     expect(new Set(institutions.edges.map((e) => e.node.category))).toEqual(
-      new Set(['bank', 'insurer']),
+      new Set(['BANK', 'INSURER']),
     );
     expect(names(institutions)).toEqual(
       expect.arrayContaining(['华东数智银行股份有限公司', '鹤年人寿保险股份有限公司']),
@@ -178,8 +178,8 @@ describe('filters and order on the top-level connections', () => {
       byName: { edges: { node: Named }[] };
       byMentions: { edges: { node: { mentions: { totalCount: number } } }[] };
     }>(`{
-      byName: models(orderBy: NAME, first: 100) { edges { node { name } } }
-      byMentions: models(orderBy: MOST_MENTIONED, first: 100) { edges { node { mentions { totalCount } } } }
+      byName: models(orderBy: [{ field: NAME }], first: 100) { edges { node { name } } }
+      byMentions: models(orderBy: [{ field: MENTION_COUNT, direction: DESC }], first: 100) { edges { node { mentions { totalCount } } } }
     }`);
     const sorted = names(byName);
     expect(sorted).toEqual([...sorted].sort());
@@ -194,7 +194,7 @@ describe('filters and order on the top-level connections', () => {
       }: {
         models: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Named }[] };
       } = await corpus.data(
-        'query($after: String) { models(orderBy: NAME, first: 3, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }',
+        'query($after: String) { models(orderBy: [{ field: NAME }], first: 3, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }',
         { after },
       );
       paged.push(...names(models));
@@ -210,7 +210,7 @@ describe('filters and order on the top-level connections', () => {
       Record<string, { edges: { node: { title: string; publishedAt: string } }[] }>
     >(
       `query($id: ID!) {
-        newest: documents(orderBy: NEWEST, first: 100) { edges { node { title publishedAt } } }
+        newest: documents(orderBy: [{ field: PUBLISHED_AT, direction: DESC }], first: 100) { edges { node { title publishedAt } } }
         naming: documents(mentioning: $id, first: 100) { edges { node { title publishedAt } } }
         inQ1: documents(from: "2025-01-01T00:00:00Z", to: "2025-03-31T23:59:59Z", first: 100) { edges { node { title publishedAt } } }
       }`,
@@ -282,7 +282,7 @@ describe('what was said when', () => {
         edges: { node: { kind: string; publishedAt: string; institution: Named | null } }[];
       };
     }>(
-      `query($id: ID!) { mentions(entity: $id, kinds: [INSTITUTION], newestFirst: true, first: 100) {
+      `query($id: ID!) { mentions(entity: $id, kinds: [INSTITUTION], orderBy: [{ field: PUBLISHED_AT, direction: DESC }, { field: READING }], first: 100) {
         totalCount edges { node { kind publishedAt institution { name } } }
       } }`,
       { id },

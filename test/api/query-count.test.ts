@@ -23,7 +23,7 @@ async function callsOf(query: string) {
 async function run(query: string) {
   app.prismaCalls.length = 0;
   const result = await app.graphql<{ people: { edges: unknown[] } }>(query);
-  expect(result.errors).toBeUndefined();
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return { data: result.data!, calls: [...app.prismaCalls] };
 }
 
@@ -33,11 +33,13 @@ const deepPeople = `{
       name aliases
       affiliations { role institution {
         name aliases kind
-        models { name developer { name aliases } developers { name } versions { version } }
-        people { name }
-        affiliations { role person { name } }
+        models(first: 2) { totalCount edges { node {
+          name developer { name aliases } developers { name } versions { version }
+        } } }
+        people(first: 2) { edges { node { name } } }
+        documents(first: 2) { edges { node { title } } }
       } }
-      challenges { name people { name } }
+      challenges { name people(first: 2) { totalCount edges { node { name } } } }
       mentions(first: 3) { totalCount edges { node { snippet document { title } } } }
     } }
   }
@@ -62,15 +64,44 @@ describe('Prisma calls per operation', () => {
           name confidence basis
           affiliations(minConfidence: 0.4) { role confidence institution {
             name
-            models(minConfidence: 0.4) { name developer(minConfidence: 0.4) { name } }
-            people(minConfidence: 0.4) { name }
+            models(first: 5, minConfidence: 0.4) { edges { node { name developer(minConfidence: 0.4) { name } } } }
+            people(first: 5, minConfidence: 0.4) { edges { node { name } } }
           } }
-          challenges(minConfidence: 0.4) { name people(minConfidence: 0.4) { name } }
+          challenges(minConfidence: 0.4) { name people(first: 5, minConfidence: 0.4) { edges { node { name } } } }
           raised(minConfidence: 0.4) { confidence basis }
         } }
       }
     }`);
     expect(calls).toEqual(['Person.findMany']);
+  });
+
+  it('counts an institution’s people and an entity’s documents in one query per level', async () => {
+    const calls = await callsOf(`{
+      institutions(first: 100) { edges { node {
+        people(first: 2) { totalCount edges { node { name documents(first: 1) { totalCount } } } }
+        documents(first: 2) { totalCount edges { node { title } } }
+      } } }
+    }`);
+    expect(calls.sort()).toEqual(
+      ['Institution.findMany', 'Name.groupBy', 'Name.groupBy', 'Affiliation.groupBy'].sort(),
+    );
+  });
+
+  it('filters across relations inside the one query of a connection and its count', async () => {
+    const calls = await callsOf(`{
+      institutions(first: 100, orderBy: [{ field: NAME, direction: DESC }], where: {
+        category: { in: [BANK, TECH] }
+        OR: [
+          { affiliations: { some: { role: { contains: "首席" }, person: { raised: { some: {} } } } } }
+          { developments: { some: { model: { name: { startsWith: "天衡" } } } } }
+        ]
+        NOT: { mentions: { none: { document: { publishedAt: { gte: "2024-01-01T00:00:00Z" } } } } }
+      }) {
+        totalCount
+        edges { node { name people(first: 3) { edges { node { name } } } } }
+      }
+    }`);
+    expect(calls.sort()).toEqual(['Institution.count', 'Institution.findMany']);
   });
 
   it('adds one count query for totalCount, and nothing per row', async () => {
@@ -83,9 +114,9 @@ describe('Prisma calls per operation', () => {
       documents(first: 10) { edges { node {
         title
         people { name affiliations { institution { name } } }
-        institutions { name models { name } }
+        institutions { name models(first: 5) { edges { node { name } } } }
         models { name developer { name } versions { version } }
-        challenges { name people { name } }
+        challenges { name people(first: 5) { edges { node { name } } } }
         mentions(first: 5) { edges { node { surface person { name } model { name } } } }
       } } }
     }`);
@@ -95,9 +126,10 @@ describe('Prisma calls per operation', () => {
   it('loads models with developers, versions and documents in one query', async () => {
     const calls = await callsOf(`{
       models(first: 100) { edges { node {
-        name developer { name people { name } } developers { name } developments { supportCount }
+        name developer { name people(first: 5) { edges { node { name } } } } developers { name }
+        developments { supportCount }
         versions { version mentions(first: 2) { edges { node { snippet } } } }
-        documents { title people { name } }
+        documents(first: 5) { edges { node { title people { name } } } }
       } } }
     }`);
     expect(calls).toEqual(['Model.findMany']);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +17,7 @@ const screenshots = join(root, 'test-results');
 const skipped = browserSuiteSkipped();
 
 let folder: string;
+let databaseUrl: string;
 let server: ChildProcess;
 let baseUrl: string;
 let browser: Browser;
@@ -45,7 +46,7 @@ function startServer(databaseUrl: string): Promise<string> {
 beforeAll(async () => {
   if (skipped) return;
   folder = mkdtempSync(join(tmpdir(), 'kg-e2e-'));
-  const databaseUrl = `file:${join(folder, 'kg.db')}`;
+  databaseUrl = `file:${join(folder, 'kg.db')}`;
   const db = createPrismaClient(databaseUrl);
   await prepareDatabase(db, databaseUrl);
   const report = await seedDirectory(db, DEV_CORPUS, { onDocument: () => {} });
@@ -145,6 +146,42 @@ describe.skipIf(skipped)('the explorer', { timeout: 240_000 }, () => {
     await page.fill('#search', '幻觉');
     await page.waitForSelector('#results li .kind.Challenge');
     expect(external).toEqual([]);
+  });
+});
+
+describe.skipIf(skipped)('live updates', { timeout: 240_000 }, () => {
+  it('redraws the open neighbourhood when a seed run adds a document', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForFunction(
+      () => (window as unknown as { explorer: { live: boolean } }).explorer.live,
+    );
+    await page.fill('#search', '数智');
+    await page.waitForSelector('#results li .kind.Institution');
+    await page.keyboard.press('Enter');
+    await settled();
+    expect(await graph()).not.toContain('司空明远');
+
+    // A seed run in this process, the server in another: it learns of the commit from the
+    // database, and the page from the graphChanged subscription.
+    const news = join(folder, 'news');
+    mkdirSync(news);
+    writeFileSync(
+      join(news, 'risk-officer.txt'),
+      '华东数智银行任命首席风险官\n\n2025年6月3日，华东数智银行首席风险官司空明远表示，大模型的幻觉问题需要持续治理。\n',
+    );
+    const db = createPrismaClient(databaseUrl);
+    const report = await seedDirectory(db, news, { onDocument: () => {} });
+    await db.$disconnect();
+    expect(report.stored).toBe(1);
+
+    await page.waitForFunction(
+      () => (window as unknown as { explorer: { updates: number } }).explorer.updates > 0,
+    );
+    await settled();
+    expect(await graph()).toContain('司空明远');
+    expect(await page.locator('#status').textContent()).toContain('documents 1 added');
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'explorer-live.png') });
   });
 });
 

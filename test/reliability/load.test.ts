@@ -35,7 +35,7 @@ function lookups(id: string): Record<string, string> {
     search: '{ search(query: "银行", first: 10) { totalCount edges { match node { name } } } }',
     neighbors: `{ neighbors(id: "${id}", depth: 1, first: 10) { nodes { entity { name } } edges { type } } }`,
     documents:
-      '{ documents(first: 5, orderBy: NEWEST) { totalCount edges { node { title publisher } } } }',
+      '{ documents(first: 5, orderBy: [{ field: PUBLISHED_AT, direction: DESC }]) { totalCount edges { node { title publisher } } } }',
   };
 }
 

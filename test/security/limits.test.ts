@@ -45,9 +45,14 @@ const codes = (result: GraphQLResponse) => result.errors?.map((e) => e.extension
 
 /** A selection `depth` fields deep: people → edges → node → affiliations → institution → … */
 function nested(depth: number): string {
-  const chain = ['affiliations', 'institution', 'people'];
+  const chain = ['affiliations', 'institution', 'people(first: 1)', 'edges', 'node'];
+  const leaves: Record<string, string> = {
+    affiliations: 'role',
+    'people(first: 1)': 'totalCount',
+    edges: 'cursor',
+  };
   const fields = Array.from({ length: depth - 4 }, (_, i) => chain[i % chain.length]!);
-  const leaf = fields.at(-1) === 'affiliations' ? 'role' : 'name';
+  const leaf = leaves[fields.at(-1)!] ?? 'name';
   const selection = fields.reduceRight((inner, field) => `${field} { ${inner} }`, leaf);
   return `{ people(first: 1) { edges { node { ${selection} } } } }`;
 }

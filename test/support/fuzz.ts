@@ -143,9 +143,12 @@ function literal(random: Random, type: GraphQLInputType, words: Vocabulary, dept
     return noisy && random.chance(0.2) ? 'NOT_A_VALUE' : random.pick(type.getValues()).name;
   }
   if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).map(
-      (f) => `${f.name}: ${literal(random, f.type, words, depth + 1)}`,
-    );
+    // `where` inputs nest without end (a person's affiliations' institution's…): a few levels,
+    // and a few fields a level, as a client writes them.
+    if (depth > 3) return '{}';
+    const fields = Object.values(type.getFields())
+      .filter((f) => isNonNullType(f.type) || random.chance(0.3))
+      .map((f) => `${f.name}: ${literal(random, f.type, words, depth + 1)}`);
     return `{ ${fields.join(', ')} }`;
   }
   if (isScalarType(type)) {
@@ -240,10 +243,13 @@ function post(
 
 /** Selections nested `depth` fields deep through person → affiliations → institution → … */
 function deep(depth: number): string {
-  const chain = ['affiliations', 'institution', 'people'];
   let inner = 'name';
-  for (let i = 0; i < depth; i++)
-    inner = `${chain[i % 3]} { ${i % 3 === 0 ? 'role ' : ''}${inner} }`;
+  for (let i = 0; i < depth; i++) {
+    const step = i % 3;
+    if (step === 0) inner = `affiliations { role ${inner} }`;
+    else if (step === 1) inner = `institution { ${inner} }`;
+    else inner = `people(first: 1) { edges { node { ${inner} } } }`;
+  }
   return `{ people(first: 1) { edges { node { ${inner} } } } }`;
 }
 
@@ -345,8 +351,8 @@ export function hostileRequest(random: Random, ids: readonly string[]): FuzzRequ
         ],
         [
           '5000 categories',
-          'query($x: [String!]) { institutions(category: $x) { totalCount } }',
-          () => JSON.stringify({ x: Array(5000).fill('bank') }),
+          'query($x: [InstitutionCategory!]) { institutions(category: $x) { totalCount } }',
+          () => JSON.stringify({ x: Array(5000).fill('BANK') }),
         ],
         [
           'an unused huge variable',

@@ -1,8 +1,9 @@
 // The graph explorer. It talks to the server only through the public GraphQL API: `search` to
 // find an entity, `neighbors` to draw and expand its neighbourhood, `node` for an entity's own
-// mentions. Everything shown is built with DOM nodes and textContent, never from HTML strings.
-// With a curation token entered, the panel also offers corrections (merge, reject, correct
-// role), sent as mutations with the token as a bearer token.
+// mentions, the `graphChanged` subscription (server-sent events) to redraw what it shows when a
+// seed changes the graph. Everything shown is built with DOM nodes and textContent, never from
+// HTML strings. With a curation token entered, the panel also offers corrections (merge, reject,
+// correct role), sent as mutations with the token as a bearer token.
 
 const COLORS = {
   Person: '#4f7cff',
@@ -44,9 +45,13 @@ const ENTITY = `query Entity($id: ID!) {
       }
     }
     ... on Person { affiliations { id role institution { name } } challenges { name } }
-    ... on Institution { category people { name } models { name } }
+    ... on Institution {
+      category
+      people(first: 20) { totalCount edges { node { name } } }
+      models(first: 20) { totalCount edges { node { name } } }
+    }
     ... on Model { developer { name } parameters releasedAt versions { version parameters releasedAt } }
-    ... on Challenge { description people { name } }
+    ... on Challenge { description people(first: 20) { totalCount edges { node { name } } } }
   }
 }`;
 
@@ -155,8 +160,9 @@ const cy = cytoscape({
     },
   ],
 });
-// For scripts and tests driving the page: `busy` counts the requests and layouts under way.
-const state = { cy, busy: 0 };
+// For scripts and tests driving the page: `busy` counts the requests and layouts under way,
+// `updates` the graph changes received, `live` whether the subscription is open.
+const state = { cy, busy: 0, updates: 0, live: false };
 window.explorer = state;
 
 /** Runs `task` while counting it as busy. */
@@ -430,6 +436,13 @@ function showEntity(id) {
   return busy(() => renderEntity(id));
 }
 
+/** The names of a page of entities, and how many more there are. */
+function namesOf(connection) {
+  const names = connection.edges.map((edge) => edge.node.name).join('、');
+  const more = connection.totalCount - connection.edges.length;
+  return more > 0 ? `${names} … (+${more})` : names;
+}
+
 async function renderEntity(id) {
   panel.replaceChildren(el('p', 'empty', 'Loading…'));
   try {
@@ -439,7 +452,7 @@ async function renderEntity(id) {
       return;
     }
     const lines = [];
-    if (node.category) lines.push(`Category: ${node.category}`);
+    if (node.category) lines.push(`Category: ${node.category.toLowerCase().replace('_', ' ')}`);
     for (const a of node.affiliations ?? []) lines.push(`${a.role}, ${a.institution.name}`);
     if (node.developer) lines.push(`Developed by ${node.developer.name}`);
     for (const v of node.versions ?? []) {
@@ -447,8 +460,8 @@ async function renderEntity(id) {
     }
     if (node.challenges?.length)
       lines.push(`Raised: ${node.challenges.map((c) => c.name).join('、')}`);
-    if (node.models?.length) lines.push(`Models: ${node.models.map((m) => m.name).join('、')}`);
-    if (node.people?.length) lines.push(`People: ${node.people.map((p) => p.name).join('、')}`);
+    if (node.models?.totalCount) lines.push(`Models: ${namesOf(node.models)}`);
+    if (node.people?.totalCount) lines.push(`People: ${namesOf(node.people)}`);
     if (node.description) lines.push(node.description);
     const mentions = distinctSentences(node.mentions.edges.map((edge) => edge.node)).map(snippetOf);
     panel.replaceChildren(
@@ -591,3 +604,50 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('blur', () => {
   results.hidden = true;
 });
+
+// Live updates: when a seed changes the graph, the neighbourhoods drawn and the panel are read
+// again (the nodes expanded stay expanded) and the status line says what changed.
+const GRAPH_CHANGED = `subscription GraphChanged {
+  graphChanged { added changed removed counts { documents people institutions models challenges } }
+}`;
+
+function describeChange({ added, changed, removed, counts }) {
+  const parts = [];
+  if (added.length) parts.push(`${added.length} added`);
+  if (changed.length) parts.push(`${changed.length} changed`);
+  if (removed.length) parts.push(`${removed.length} removed`);
+  const documents = parts.length ? `documents ${parts.join(', ')}` : 'entities changed';
+  return `Graph updated: ${documents} · ${counts.documents} documents, ${counts.people} people, ${counts.institutions} institutions, ${counts.models} models.`;
+}
+
+async function refresh(change) {
+  const expanded = cy.nodes('.expanded').map((node) => node.id());
+  const shown = cy.nodes('.active').map((node) => node.id())[0];
+  await busy(async () => {
+    for (const id of expanded) {
+      const node = cy.getElementById(id);
+      const { neighbors } = await graphql(NEIGHBORS, { id, types: edgeTypes() });
+      if (neighbors && node.nonempty()) addNeighborhood(neighbors, node);
+    }
+    if (expanded.length) runLayout();
+    if (shown) await showEntity(shown);
+  });
+  state.updates++;
+  setStatus(describeChange(change));
+}
+
+function subscribe() {
+  const source = new EventSource(`/graphql?query=${encodeURIComponent(GRAPH_CHANGED)}`);
+  source.addEventListener('open', () => {
+    state.live = true;
+  });
+  source.addEventListener('next', (event) => {
+    const { data } = JSON.parse(event.data);
+    if (data?.graphChanged) refresh(data.graphChanged).catch((error) => setStatus(error.message));
+  });
+  source.addEventListener('error', () => {
+    // EventSource reconnects by itself; until then the page is not live.
+    state.live = false;
+  });
+}
+subscribe();

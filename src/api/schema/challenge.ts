@@ -1,8 +1,11 @@
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
+import { connectionOf } from './connection-type.ts';
 import { Entity } from './entity.ts';
-import { entityArgs, entityOrderBy, entityWhere } from './filters.ts';
+import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
+import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
+import { allOf, ChallengeWhere, type ChallengeWhereShape, challengeWhere } from './where.ts';
 
 // The people who raised a challenge are added by raised.ts, its mentions by mention.ts and the
 // documents that state it by document.ts.
@@ -23,21 +26,37 @@ export const Challenge = builder.prismaNode('Challenge', {
   }),
 });
 
+export const ChallengeConnection = connectionOf(Challenge, 'Challenge', 'challenges');
+
 builder.queryFields((t) => ({
-  challenges: t.prismaConnection({
-    nullable: true,
-    type: Challenge,
-    cursor: 'id',
-    ...pageSize,
-    description:
-      'Every challenge the documents raise, filtered and ordered as asked (first found first by default).',
-    args: { ...entityArgs },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.challenge.findMany({
-        ...query,
-        where: entityWhere(args),
-        orderBy: entityOrderBy(args.orderBy),
-      }),
-    totalCount: (_parent, args, ctx) => ctx.db.challenge.count({ where: entityWhere(args) }),
-  }),
+  challenges: t.prismaConnection(
+    {
+      nullable: true,
+      type: Challenge,
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'Every challenge the documents raise, filtered and ordered as asked (first found first by default).',
+      args: {
+        ...entityArgs,
+        where: t.arg({
+          type: ChallengeWhere,
+          required: false,
+          description: 'Conditions every one returned meets.',
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.challenge.findMany({
+          ...query,
+          where: challengesWhere(args),
+          orderBy: entityOrder(args.orderBy),
+        }),
+      totalCount: (_parent, args, ctx) => ctx.db.challenge.count({ where: challengesWhere(args) }),
+    },
+    ChallengeConnection,
+  ),
 }));
+
+function challengesWhere(args: EntityFilterArgs & { where?: ChallengeWhereShape | null }) {
+  return allOf(entityWhere(args), args.where ? challengeWhere(args.where) : undefined);
+}

@@ -13,8 +13,16 @@ const SharedEntity = builder
   .implement({
     description: 'An entity both are related to, and the edges that relate each of them to it.',
     fields: (t) => ({
-      entity: t.field({ type: Entity, resolve: (shared) => shared.entity }),
-      edges: t.field({ type: [GraphEdge], resolve: (shared) => shared.edges }),
+      entity: t.field({
+        type: Entity,
+        description: 'The entity both are related to.',
+        resolve: (shared) => shared.entity,
+      }),
+      edges: t.field({
+        type: [GraphEdge],
+        description: 'The edges that relate each of the two to it.',
+        resolve: (shared) => shared.edges,
+      }),
     }),
   });
 
@@ -31,8 +39,8 @@ const Connections = builder
   .implement({
     description: 'What two entities have in common.',
     fields: (t) => ({
-      a: t.field({ type: Entity, resolve: (c) => c.a }),
-      b: t.field({ type: Entity, resolve: (c) => c.b }),
+      a: t.field({ type: Entity, description: 'The entity `a` names.', resolve: (c) => c.a }),
+      b: t.field({ type: Entity, description: 'The entity `b` names.', resolve: (c) => c.b }),
       direct: t.field({
         type: [GraphEdge],
         description: 'The edges between the two themselves, the co-mention included.',
@@ -66,7 +74,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'What two entities share: the documents that name both, the entities both are related to, and the edges between them. Null when either does not exist.',
-    args: { a: t.arg.globalID({ required: true }), b: t.arg.globalID({ required: true }) },
+    args: {
+      a: t.arg.globalID({ required: true, description: 'The ID of one entity.' }),
+      b: t.arg.globalID({ required: true, description: 'The ID of the other entity.' }),
+    },
     resolve: async (_root, args, ctx, info) => {
       const a = entityRef(args.a, 'a');
       const b = entityRef(args.b, 'b');

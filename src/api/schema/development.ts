@@ -1,3 +1,4 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../builder.ts';
 import {
   BASIS_DESCRIPTION,
@@ -5,8 +6,10 @@ import {
   minConfidenceArg,
   relationAtLeast,
 } from './confidence.ts';
+import { connectionOf } from './connection-type.ts';
 import { Institution } from './institution.ts';
-import { Model } from './model.ts';
+import { Model, ModelConnection } from './model.ts';
+import { pageSize } from './pagination.ts';
 import { uniqueById } from './unique.ts';
 
 export const Development = builder.prismaNode('Development', {
@@ -14,8 +17,8 @@ export const Development = builder.prismaNode('Development', {
   nullable: true,
   description: 'An institution developing a model, as some document states it.',
   fields: (t) => ({
-    model: t.relation('model'),
-    institution: t.relation('institution'),
+    model: t.relation('model', { description: 'The model.' }),
+    institution: t.relation('institution', { description: 'The developer.' }),
     confidence: t.exposeFloat('confidence', { description: CONFIDENCE_DESCRIPTION }),
     basis: t.exposeString('basis', { description: BASIS_DESCRIPTION }),
     supportCount: t.relationCount('mentions', {
@@ -23,6 +26,12 @@ export const Development = builder.prismaNode('Development', {
     }),
   }),
 });
+
+export const DevelopmentConnection = connectionOf(
+  Development,
+  'Development',
+  'development relations',
+);
 
 // A model's developments come best supported first, so `developer` is simply the first one;
 // `developer`, `developers` and `developments` share this query and load the rows once (with the
@@ -68,24 +77,47 @@ builder.prismaObjectFields(Model, (t) => ({
   }),
 }));
 
+// An institution's models are its development rows, one per model (a model and a developer
+// make one row), so a page of them is a page of rows and the count a relation count.
+const modelsHelper = prismaConnectionHelpers(builder, 'Development', {
+  cursor: 'id',
+  ...pageSize,
+  query: byId,
+  select: (nodeSelection) => ({ model: nodeSelection(true) }),
+  resolveNode: (development) => development.model,
+});
+
 builder.prismaObjectFields(Institution, (t) => ({
-  models: t.field({
-    type: [Model],
-    description: 'The models this institution develops.',
-    args: minConfidenceArg,
-    select: (args, _ctx, nested) => ({
-      developments: {
-        ...byId,
-        where: relationAtLeast(args, 'model'),
-        select: { model: nested(true) },
-      },
-    }),
-    resolve: (institution) =>
-      uniqueById(institution.developments.map((development) => development.model)),
-  }),
-  developments: t.relation('developments', {
-    description: 'The development relations with their evidence.',
-    args: minConfidenceArg,
-    query: (args) => ({ ...byId, where: relationAtLeast(args, 'model') }),
-  }),
+  models: t.connection(
+    {
+      type: Model,
+      description: 'The models this institution develops, in the order the documents said so.',
+      ...pageSize,
+      args: minConfidenceArg,
+      select: (args, ctx, nested) => ({
+        _count: { select: { developments: { where: relationAtLeast(args, 'model') } } },
+        developments: {
+          ...modelsHelper.getQuery(args, ctx, nested),
+          where: relationAtLeast(args, 'model'),
+        },
+      }),
+      resolve: (institution, args, ctx) => ({
+        ...modelsHelper.resolve(institution.developments, args, ctx),
+        totalCount: institution._count.developments,
+      }),
+    },
+    ModelConnection,
+  ),
+  developments: t.relatedConnection(
+    'developments',
+    {
+      cursor: 'id',
+      ...pageSize,
+      totalCount: true,
+      description: 'The development relations with their evidence.',
+      args: minConfidenceArg,
+      query: (args) => ({ ...byId, where: relationAtLeast(args, 'model') }),
+    },
+    DevelopmentConnection,
+  ),
 }));

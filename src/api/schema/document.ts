@@ -1,13 +1,19 @@
-import { builder } from '../builder.ts';
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import { builder, type Context } from '../builder.ts';
 import { Challenge } from './challenge.ts';
+import { connectionOf } from './connection-type.ts';
 import { asEntity, Entity, type EntityRow } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { type Period, periodArgs, publishedIn } from './filters.ts';
 import { Institution } from './institution.ts';
 import { Model } from './model.ts';
+import { DocumentOrderBy, documentOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
 import { Person } from './person.ts';
+import { requestLoader, tally } from './request-loaders.ts';
 import { uniqueById } from './unique.ts';
+import { DocumentFormat } from './value-sets.ts';
+import { allOf, DocumentWhere, type DocumentWhereShape, documentWhere } from './where.ts';
 
 // Select mode: a document row holds the whole article text, which a mention's
 // `document { title }` must not drag along. Each field selects the column it reads.
@@ -20,18 +26,38 @@ export const Document = builder.prismaNode('Document', {
     source: t.exposeString('source', {
       description: 'Where it came from: a path relative to the seeded folder, or a URL.',
     }),
-    title: t.exposeString('title'),
-    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
-    publisher: t.exposeString('publisher', { nullable: true }),
-    editor: t.exposeString('editor', { nullable: true }),
-    format: t.exposeString('format', { description: 'txt, html or md.' }),
+    title: t.exposeString('title', { description: 'The headline, as the document gives it.' }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was published; null when the document does not say.',
+    }),
+    publisher: t.exposeString('publisher', {
+      nullable: true,
+      description: 'The media that published it, when the page says.',
+    }),
+    editor: t.exposeString('editor', {
+      nullable: true,
+      description: 'The editor the page header names, kept as metadata.',
+    }),
+    format: t.field({
+      type: DocumentFormat,
+      select: { format: true },
+      description: 'How it was written: TXT, HTML or MD (the same values as `extract(format:)`).',
+      resolve: (document) => document.format as 'txt' | 'html' | 'md',
+    }),
     encoding: t.exposeString('encoding', { description: 'The encoding the bytes were read in.' }),
     text: t.exposeString('text', {
       description: 'The cleaned article text; mention offsets point into it.',
     }),
-    ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
+    ingestedAt: t.expose('ingestedAt', {
+      type: 'DateTime',
+      description: 'When it was seeded (last replaced).',
+    }),
   }),
 });
+
+export const DocumentConnection = connectionOf(Document, 'Document', 'documents');
 
 // Which entities a document mentions, and the other way round, is read from its Name rows
 // (one per name a document uses for an entity) rather than from its mentions: the `mentions`
@@ -111,62 +137,18 @@ builder.prismaObjectFields(Document, (t) => ({
   }),
 }));
 
-// The documents an entity is named in: one Name row per document.
-const onePerDocument = {
-  distinct: ['documentId' as const],
-  orderBy: { documentId: 'asc' as const },
-};
-const documentsDescription =
-  'The documents that mention this entity, in the order they were seeded.';
-
-builder.prismaObjectField(Person, 'documents', (t) =>
-  t.field({
-    type: [Document],
-    description: documentsDescription,
-    select: (_args, _ctx, nested) => ({
-      names: { ...onePerDocument, select: { document: nested(true) } },
-    }),
-    resolve: (person) => person.names.map((name) => name.document),
+// The documents an entity is named in, a page of them per entity, loaded with the entity: its
+// Name rows ordered by document and distinct on it (an entity can have two names in one
+// document). Prisma pages the distinct rows, so a document never shows on two pages
+// (test/api/nested-connections.test.ts); the count of distinct documents is a groupBy per level.
+const documentsHelper = prismaConnectionHelpers(builder, 'Name', {
+  cursor: 'id',
+  ...pageSize,
+  select: (nodeSelection) => ({
+    documentId: true,
+    document: nodeSelection({ select: { id: true } }),
   }),
-);
-builder.prismaObjectField(Institution, 'documents', (t) =>
-  t.field({
-    type: [Document],
-    description: documentsDescription,
-    select: (_args, _ctx, nested) => ({
-      names: { ...onePerDocument, select: { document: nested(true) } },
-    }),
-    resolve: (institution) => institution.names.map((name) => name.document),
-  }),
-);
-builder.prismaObjectField(Model, 'documents', (t) =>
-  t.field({
-    type: [Document],
-    description: documentsDescription,
-    select: (_args, _ctx, nested) => ({
-      names: { ...onePerDocument, select: { document: nested(true) } },
-    }),
-    resolve: (model) => model.names.map((name) => name.document),
-  }),
-);
-builder.prismaObjectField(Challenge, 'documents', (t) =>
-  t.field({
-    type: [Document],
-    description: documentsDescription,
-    select: (_args, _ctx, nested) => ({
-      names: { ...onePerDocument, select: { document: nested(true) } },
-    }),
-    resolve: (challenge) => challenge.names.map((name) => name.document),
-  }),
-);
-
-const DocumentOrder = builder.enumType('DocumentOrder', {
-  description: 'The order of a list of documents.',
-  values: {
-    SEEDED: { description: 'In the order they were seeded (the default).' },
-    NEWEST: { description: 'Newest publication date first; undated documents last.' },
-    OLDEST: { description: 'Oldest publication date first; undated documents last.' },
-  },
+  resolveNode: (name) => name.document,
 });
 
 const ENTITY_COLUMN = {
@@ -176,12 +158,57 @@ const ENTITY_COLUMN = {
   Challenge: 'challengeId',
 } as const;
 
+type EntityType = keyof typeof ENTITY_COLUMN;
+
+/** Each entity's count of distinct documents, for the entities of one level: one query. */
+function documentCounts(ctx: Context, type: EntityType) {
+  const column = ENTITY_COLUMN[type];
+  return requestLoader<number, number>(
+    ctx,
+    `documents of ${type}`,
+    async (ids) => {
+      const rows = (await ctx.db.name.groupBy({
+        by: [column, 'documentId'],
+        where: { [column]: { in: [...ids] } },
+      })) as Record<string, number | null>[];
+      return tally(rows, (row) => row[column] ?? null);
+    },
+    0,
+  );
+}
+
+function documentsField(type: EntityType) {
+  return builder.prismaObjectField(type, 'documents', (t) =>
+    t.connection(
+      {
+        type: Document,
+        description: 'The documents that mention this entity, in the order they were seeded.',
+        ...pageSize,
+        select: (args, ctx, nested) => ({
+          names: { ...documentsHelper.getQuery(args, ctx, nested), distinct: ['documentId'] },
+        }),
+        resolve: (entity, args, ctx) => ({
+          ...documentsHelper.resolve((entity as unknown as { names: never[] }).names, args, ctx),
+          totalCount: () => documentCounts(ctx, type).load((entity as { id: number }).id),
+        }),
+      },
+      DocumentConnection,
+    ),
+  );
+}
+
 interface DocumentFilterArgs extends Period {
   title?: string | null;
   mentioning?: { typename: string; id: string } | null;
+  where?: DocumentWhereShape | null;
 }
 
-function documentWhere({ title, mentioning, from, to }: DocumentFilterArgs) {
+function documentsWhere(args: DocumentFilterArgs) {
+  return allOf(shortcutWhere(args), args.where ? documentWhere(args.where) : undefined);
+}
+
+/** The conditions of the shortcut arguments (title, mentioning, from, to). */
+function shortcutWhere({ title, mentioning, from, to }: DocumentFilterArgs) {
   const text = title?.trim();
   const published = publishedIn({ from, to });
   let names = {};
@@ -197,45 +224,43 @@ function documentWhere({ title, mentioning, from, to }: DocumentFilterArgs) {
   };
 }
 
-function documentOrderBy(order: 'SEEDED' | 'NEWEST' | 'OLDEST' | null | undefined) {
-  switch (order) {
-    case 'NEWEST':
-      return [
-        { publishedAt: { sort: 'desc' as const, nulls: 'last' as const } },
-        { id: 'asc' as const },
-      ];
-    case 'OLDEST':
-      return [
-        { publishedAt: { sort: 'asc' as const, nulls: 'last' as const } },
-        { id: 'asc' as const },
-      ];
-    default:
-      return [{ id: 'asc' as const }];
-  }
-}
-
 builder.queryFields((t) => ({
-  documents: t.prismaConnection({
-    nullable: true,
-    type: Document,
-    cursor: 'id',
-    ...pageSize,
-    description: 'Every seeded document, filtered and ordered as asked (seeding order by default).',
-    args: {
-      title: t.arg.string({ required: false, description: 'Part of the title.' }),
-      mentioning: t.arg.globalID({
-        required: false,
-        description: 'Only documents that name this person, institution, model or challenge.',
-      }),
-      ...periodArgs,
-      orderBy: t.arg({ type: DocumentOrder, required: false, defaultValue: 'SEEDED' }),
+  documents: t.prismaConnection(
+    {
+      nullable: true,
+      type: Document,
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'Every seeded document, filtered and ordered as asked (seeding order by default).',
+      args: {
+        title: t.arg.string({ required: false, description: 'Part of the title.' }),
+        mentioning: t.arg.globalID({
+          required: false,
+          description: 'Only documents that name this person, institution, model or challenge.',
+        }),
+        ...periodArgs,
+        where: t.arg({
+          type: DocumentWhere,
+          required: false,
+          description: 'Conditions every one returned meets.',
+        }),
+        orderBy: t.arg({
+          type: [DocumentOrderBy],
+          required: false,
+          description: 'The order: keys in turn, ties broken by the id (seeding order by default).',
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.document.findMany({
+          ...query,
+          where: documentsWhere(args),
+          orderBy: documentOrder(args.orderBy),
+        }),
+      totalCount: (_parent, args, ctx) => ctx.db.document.count({ where: documentsWhere(args) }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.document.findMany({
-        ...query,
-        where: documentWhere(args),
-        orderBy: documentOrderBy(args.orderBy),
-      }),
-    totalCount: (_parent, args, ctx) => ctx.db.document.count({ where: documentWhere(args) }),
-  }),
+    DocumentConnection,
+  ),
 }));
+
+for (const type of Object.keys(ENTITY_COLUMN) as EntityType[]) documentsField(type);

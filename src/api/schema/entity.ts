@@ -1,5 +1,5 @@
 import { typeBrandKey } from '@pothos/core';
-import { ENTITY_KINDS, ENTITY_TABLE, type EntityKind } from '../../domain/entities.ts';
+import { ENTITY_TABLE, type EntityKind, kindOfTable, perKind } from '../../domain/entities.ts';
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
 import { BASIS_DESCRIPTION, CONFIDENCE_DESCRIPTION } from './confidence.ts';
@@ -8,9 +8,17 @@ import { BASIS_DESCRIPTION, CONFIDENCE_DESCRIPTION } from './confidence.ts';
 // neighbourhoods and paths can hold any of them. Each type implements the fields itself (see
 // person.ts…): the interface only fixes their names, types and arguments.
 
+const KIND_DESCRIPTION: Record<EntityKind, string> = {
+  PERSON: 'A person.',
+  INSTITUTION: 'A bank, company, regulator, university…',
+  MODEL: 'A large language model.',
+  CHALLENGE: 'A difficulty of large language models in finance.',
+};
+
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The four kinds of entity the graph holds.',
-  values: ENTITY_KINDS,
+  // perKind: one description for each kind the domain lists, so a kind added there fails here.
+  values: perKind((kind) => ({ description: KIND_DESCRIPTION[kind] })),
 });
 
 /** The columns every entity row has. */
@@ -37,15 +45,12 @@ export const Entity = builder.interfaceRef<EntityRow>('Entity').implement({
     kind: t.field({
       type: EntityKindEnum,
       description: 'Which of the four kinds it is (the same as __typename, as data).',
-      resolve: (_entity, _args, _ctx, info) => KIND_OF_TYPE[info.parentType.name]!,
+      resolve: (_entity, _args, _ctx, info) => kindOfTable(info.parentType.name)!,
     }),
   }),
 });
 
 /** The kind of entity of each GraphQL type (the types are named after the tables). */
-export const KIND_OF_TYPE: Record<string, EntityKind> = Object.fromEntries(
-  ENTITY_KINDS.map((kind) => [ENTITY_TABLE[kind], kind]),
-);
 
 /**
  * Marks a row with its GraphQL type. Rows of the four tables look alike (id, key, name,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 // the database being served, so that each example runs as it is (▶ offers them by name).
 
 interface ExampleIds {
+  document: string;
   person: string;
   otherPerson: string;
   institution: string;
@@ -28,8 +29,15 @@ async function exampleIds(db: Db): Promise<ExampleIds> {
       raised: { select: { challengeId: true }, orderBy: { id: 'asc' } },
     },
   });
+  const document = await db.document.findFirst({
+    where: { names: { some: { institution: { developments: { some: {} } } } } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
+  const documentId = document ? encodeGlobalID('Document', document.id) : placeholder;
   if (!person) {
     return {
+      document: documentId,
       person: placeholder,
       otherPerson: placeholder,
       institution: placeholder,
@@ -48,6 +56,7 @@ async function exampleIds(db: Db): Promise<ExampleIds> {
   });
   const shared = other?.raised.find((r) => challengeIds.includes(r.challengeId))?.challengeId;
   return {
+    document: documentId,
     person: encodeGlobalID('Person', person.id),
     otherPerson: other ? encodeGlobalID('Person', other.id) : placeholder,
     institution: encodeGlobalID('Institution', person.affiliations[0]!.institutionId),
@@ -71,9 +80,47 @@ query Search {
 
 # Filters and order on a connection: the banks, most mentioned first, and who works there.
 query Banks {
-  institutions(category: ["bank"], orderBy: MOST_MENTIONED, first: 5) {
+  institutions(where: { category: { eq: BANK } }, orderBy: [{ field: MENTION_COUNT, direction: DESC }], first: 5) {
     totalCount
-    edges { node { name aliases affiliations { role person { name } } models { name } } }
+    edges { node {
+      name aliases
+      affiliations(first: 5) { totalCount edges { node { role person { name } } } }
+      models(first: 5) { edges { node { name } } }
+    } }
+  }
+}
+
+# Filters across relations: banks whose people raised 幻觉 in 2024 (where each raised is stated).
+query BanksRaisingHallucination {
+  institutions(first: 10, where: {
+    category: { eq: BANK }
+    affiliations: { some: { person: { raised: { some: {
+      challenge: { name: { eq: "幻觉" } }
+      mentions: { some: { publishedAt: { gte: "2024-01-01T00:00:00Z", lt: "2025-01-01T00:00:00Z" } } }
+    } } } } }
+  }) {
+    totalCount
+    edges { node { name people(first: 5) { edges { node { name } } } } }
+  }
+}
+
+# People with a role containing 首席 at a bank, by name.
+query ChiefsAtBanks {
+  people(first: 10, orderBy: [{ field: NAME }], where: {
+    affiliations: { some: { role: { contains: "首席" }, institution: { category: { eq: BANK } } } }
+  }) {
+    totalCount
+    edges { node { name affiliations { role institution { name } } } }
+  }
+}
+
+# Models whose developer is mentioned in a document (OR / NOT combine conditions too).
+query ModelsOfDevelopersInDocument {
+  models(first: 10, where: {
+    developers: { some: { mentions: { some: { document: { id: { eq: "${ids.document}" } } } } } }
+  }) {
+    totalCount
+    edges { node { name developer { name } } }
   }
 }
 
@@ -123,14 +170,14 @@ query Connections {
 
 # Dated facts: model versions with their parameters and release dates.
 query ModelVersions {
-  models(orderBy: MOST_MENTIONED, first: 10) {
+  models(orderBy: [{ field: MENTION_COUNT, direction: DESC }], first: 10) {
     edges { node { name developer { name } parameters releasedAt versions { version parameters releasedAt } } }
   }
 }
 
 # A document and every entity it names.
 query DocumentEntities {
-  documents(orderBy: NEWEST, first: 3) {
+  documents(orderBy: [{ field: PUBLISHED_AT, direction: DESC }], first: 3) {
     edges { node { title publishedAt publisher entities { __typename name } } }
   }
 }
@@ -138,7 +185,12 @@ query DocumentEntities {
 # One institution, refetched by id, with its people and models.
 query Institution {
   node(id: "${ids.institution}") {
-    ... on Institution { name category people { name } models { name versions { version } } }
+    ... on Institution {
+      name category
+      people(first: 10) { totalCount edges { node { name } } }
+      models(first: 10) { totalCount edges { node { name versions { version } } } }
+      documents(first: 5) { totalCount edges { node { title publishedAt } } }
+    }
   }
 }
 `;

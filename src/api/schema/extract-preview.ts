@@ -1,18 +1,17 @@
 // Query.extract: what seeding would extract from a text, with the evidence of every fact, and
 // nothing stored. Lets a user see why something was or was not found.
 import { GraphQLError } from 'graphql';
+import type { EntityKind } from '../../domain/entities.ts';
 import type { Preview } from '../../extract/preview.ts';
 import type { Evidence } from '../../extract/types.ts';
 import { builder } from '../builder.ts';
+import { EntityKindEnum } from './entity.ts';
 import { badUserInput } from './errors.ts';
+import { EdgeTypeEnum } from './graph-edge.ts';
+import { DocumentFormat } from './value-sets.ts';
 
 /** Larger texts are refused: extraction of a page is linear, but a request must stay cheap. */
 export const MAX_EXTRACT_CHARS = 200_000;
-
-const Format = builder.enumType('DocumentFormat', {
-  description: 'How a document is written.',
-  values: { TXT: { value: 'txt' }, HTML: { value: 'html' }, MD: { value: 'md' } } as const,
-});
 
 interface EvidenceShape {
   start: number;
@@ -53,48 +52,82 @@ interface PreviewShape {
 const PreviewEvidence = builder.objectRef<EvidenceShape>('PreviewEvidence').implement({
   description: 'Where a fact was found: the words and the sentence around them.',
   fields: (t) => ({
-    start: t.exposeInt('start'),
-    end: t.exposeInt('end'),
-    text: t.exposeString('text'),
-    sentence: t.exposeString('sentence'),
+    start: t.exposeInt('start', { description: 'Character offset in the cleaned text.' }),
+    end: t.exposeInt('end', { description: 'Character offset just past the words.' }),
+    text: t.exposeString('text', { description: 'The words found at start…end.' }),
+    sentence: t.exposeString('sentence', { description: 'The sentence around them.' }),
   }),
 });
 
 const PreviewEntity = builder.objectRef<EntityShape>('PreviewEntity').implement({
   description: 'An entity the text names; `ref` is local to this preview.',
   fields: (t) => ({
-    ref: t.exposeString('ref'),
-    kind: t.exposeString('kind', { description: 'PERSON, INSTITUTION, MODEL or CHALLENGE.' }),
-    name: t.exposeString('name'),
+    ref: t.exposeString('ref', { description: 'Its name within this preview (relations use it).' }),
+    kind: t.field({
+      type: EntityKindEnum,
+      description: 'Which kind of entity it is.',
+      resolve: (e) => e.kind as EntityKind,
+    }),
+    name: t.exposeString('name', { description: 'The fullest name the text gives.' }),
     names: t.exposeStringList('names', { description: 'Every name the text uses for it.' }),
     confidence: t.exposeFloat('confidence', { description: CONFIDENCE }),
     basis: t.exposeString('basis', { description: BASIS }),
-    evidence: t.field({ type: [PreviewEvidence], resolve: (e) => e.evidence }),
+    evidence: t.field({
+      type: [PreviewEvidence],
+      description: 'Where the text names it.',
+      resolve: (e) => e.evidence,
+    }),
   }),
 });
 
 const PreviewRelation = builder.objectRef<RelationShape>('PreviewRelation').implement({
   description: 'A relation between two previewed entities (by ref).',
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'AFFILIATION, DEVELOPER or RAISED.' }),
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
-    role: t.exposeString('role', { nullable: true }),
+    type: t.field({
+      type: EdgeTypeEnum,
+      description: 'AFFILIATION, DEVELOPER or RAISED (never CO_MENTIONED).',
+      resolve: (r) => r.type as 'AFFILIATION' | 'DEVELOPER' | 'RAISED',
+    }),
+    from: t.exposeString('from', {
+      description: 'The ref of the person (affiliation, raised) or model (developer).',
+    }),
+    to: t.exposeString('to', {
+      description: 'The ref of the institution (affiliation, developer) or challenge (raised).',
+    }),
+    role: t.exposeString('role', { nullable: true, description: 'The role of an affiliation.' }),
     confidence: t.exposeFloat('confidence', { description: CONFIDENCE }),
     basis: t.exposeString('basis', { description: BASIS }),
-    evidence: t.field({ type: PreviewEvidence, resolve: (r) => r.evidence }),
+    evidence: t.field({
+      type: PreviewEvidence,
+      description: 'The sentence that states it.',
+      resolve: (r) => r.evidence,
+    }),
   }),
 });
 
 const ExtractionPreview = builder.objectRef<PreviewShape>('ExtractionPreview').implement({
   description: 'What seeding would store for a text.',
   fields: (t) => ({
-    title: t.exposeString('title'),
-    publishedAt: t.exposeString('publishedAt', { nullable: true }),
-    publisher: t.exposeString('publisher', { nullable: true }),
+    title: t.exposeString('title', { description: 'The title found.' }),
+    publishedAt: t.exposeString('publishedAt', {
+      nullable: true,
+      description: 'The publication date found, as an ISO 8601 text; null when none.',
+    }),
+    publisher: t.exposeString('publisher', {
+      nullable: true,
+      description: 'The publisher found; null when none.',
+    }),
     text: t.exposeString('text', { description: 'The cleaned article text offsets point into.' }),
-    entities: t.field({ type: [PreviewEntity], resolve: (p) => p.entities }),
-    relations: t.field({ type: [PreviewRelation], resolve: (p) => p.relations }),
+    entities: t.field({
+      type: [PreviewEntity],
+      description: 'The entities found: people, institutions, models, challenges.',
+      resolve: (p) => p.entities,
+    }),
+    relations: t.field({
+      type: [PreviewRelation],
+      description: 'The relations found between them.',
+      resolve: (p) => p.relations,
+    }),
   }),
 });
 
@@ -163,8 +196,15 @@ builder.queryField('extract', (t) =>
     description:
       'Runs the extraction pipeline on `text` and returns what it finds; nothing is stored.',
     args: {
-      text: t.arg.string({ required: true }),
-      format: t.arg({ type: Format, defaultValue: 'txt' }),
+      text: t.arg.string({
+        required: true,
+        description: 'The document, as seeding would read it.',
+      }),
+      format: t.arg({
+        type: DocumentFormat,
+        defaultValue: 'txt',
+        description: 'How the text is written (TXT by default).',
+      }),
     },
     resolve: async (_, { text, format }) => {
       if (text.length > MAX_EXTRACT_CHARS) {

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { confidenceAtLeast, type MinConfidenceArgs, minConfidenceArg } from './confidence.ts';
 import { badUserInput } from './errors.ts';
+import { EntityOrderBy } from './order.ts';
 
 // The filters and orders the top-level connections share, as GraphQL arguments and as the Prisma
 // `where` / `orderBy` they become. Every filter is part of the one query a connection makes (and
@@ -42,30 +43,10 @@ export function documentIdOf(arg: { typename: string; id: string } | null | unde
   return Number(arg.id);
 }
 
-export const EntityOrder = builder.enumType('EntityOrder', {
-  description: 'The order of a list of entities.',
-  values: {
-    FIRST_SEEN: { description: 'In the order they were first found (the default).' },
-    NAME: { description: 'By name, in code-point order.' },
-    MOST_MENTIONED: { description: 'Most mentions first.' },
-  },
-});
-
-type EntityOrderValue = 'FIRST_SEEN' | 'NAME' | 'MOST_MENTIONED';
-
-/** The Prisma orderBy of an EntityOrder; the id last, so cursors see a total order. */
-export function entityOrderBy(order: EntityOrderValue | null | undefined) {
-  switch (order ?? 'FIRST_SEEN') {
-    case 'NAME':
-      return [{ name: 'asc' as const }, { id: 'asc' as const }];
-    case 'MOST_MENTIONED':
-      return [{ mentions: { _count: 'desc' as const } }, { id: 'asc' as const }];
-    default:
-      return [{ id: 'asc' as const }];
-  }
-}
-
-/** The arguments of the people, institutions, models and challenges connections. */
+/**
+ * The shortcut arguments of the people, institutions, models and challenges connections (each
+ * adds its own `where`); all of them and `where` must hold.
+ */
 export const entityArgs = builder.args((t) => ({
   name: t.string({
     required: false,
@@ -82,7 +63,11 @@ export const entityArgs = builder.args((t) => ({
     required: false,
     description: 'Only those mentioned in a document published on or before this point in time.',
   }),
-  orderBy: t.field({ type: EntityOrder, required: false, defaultValue: 'FIRST_SEEN' }),
+  orderBy: t.field({
+    type: [EntityOrderBy],
+    required: false,
+    description: 'The order: keys in turn, ties broken by the id (first found first by default).',
+  }),
   ...minConfidenceArg,
 }));
 

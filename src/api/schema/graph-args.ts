@@ -1,6 +1,6 @@
+import { kindOfTable } from '../../domain/entities.ts';
 import { type NodeRef, TraversalLimitError } from '../../graph/edges.ts';
 import { builder } from '../builder.ts';
-import { KIND_OF_TYPE } from './entity.ts';
 import { badUserInput, type depthTooLarge, fanOutTooLarge } from './errors.ts';
 import { EdgeTypeEnum } from './graph-edge.ts';
 
@@ -25,7 +25,7 @@ export function rowLimit(): number {
 
 /** The entity a global ID names, or a BAD_USER_INPUT error for any other ID. */
 export function entityRef(id: { typename: string; id: string }, argument: string): NodeRef {
-  const kind = KIND_OF_TYPE[id.typename];
+  const kind = kindOfTable(id.typename);
   if (!kind) {
     throw badUserInput(
       `Argument "${argument}" must be the ID of an entity, not of a ${id.typename}.`,

@@ -47,13 +47,21 @@ export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implemen
       description: 'Stable across requests: AFFILIATION:12, CO_MENTIONED:INSTITUTION:3|PERSON:7.',
       resolve: ({ edge }) => edge.key,
     }),
-    type: t.field({ type: EdgeTypeEnum, resolve: ({ edge }) => edge.type }),
+    type: t.field({
+      type: EdgeTypeEnum,
+      description: 'What kind of edge.',
+      resolve: ({ edge }) => edge.type,
+    }),
     source: t.field({
       type: Entity,
       description: 'The person of an affiliation or raised challenge, the developer of a model.',
       resolve: ({ source }) => source,
     }),
-    target: t.field({ type: Entity, resolve: ({ target }) => target }),
+    target: t.field({
+      type: Entity,
+      description: 'The institution of an affiliation or development, the challenge raised.',
+      resolve: ({ target }) => target,
+    }),
     role: t.string({
       nullable: true,
       description: 'The role of an affiliation: 副行长, 首席信息官…',

@@ -16,7 +16,9 @@ import './path.ts';
 import './connections.ts';
 import './extract-preview.ts';
 import './curation.ts';
+import './curation-log.ts';
 import './ingest.ts';
+import './graph-changed.ts';
 
 /** The GraphQL schema of the knowledge graph, built once from the modules above. */
 export const schema = builder.toSchema();

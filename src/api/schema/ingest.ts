@@ -14,19 +14,38 @@ import { ErrorCode } from './errors.ts';
 // again by the fetcher at connection time and on every redirect (src/pipeline/address-guard.ts).
 
 const JobState = builder.enumType('IngestJobState', {
-  values: ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const,
+  description: 'Where an ingest job stands.',
+  values: {
+    QUEUED: { description: 'Waiting for the jobs before it.' },
+    RUNNING: { description: 'Fetching and storing its sources.' },
+    DONE: { description: 'Finished: every source stored, skipped or failed on its own.' },
+    FAILED: { description: 'Stopped before the end (see `error`).' },
+  } as const,
+});
+
+const SourceStatus = builder.enumType('IngestSourceStatus', {
+  description: 'What became of one source of an ingest job.',
+  values: {
+    STORED: { value: 'stored', description: 'Fetched, extracted and stored.' },
+    SKIPPED: { value: 'skipped', description: 'Already stored with the same content.' },
+    FAILED: { value: 'failed', description: 'Could not be fetched or read (see `error`).' },
+    PRUNED: { value: 'pruned', description: 'Removed: its source is gone.' },
+    LISTED: { value: 'listed', description: 'A sitemap or feed, whose pages were queued.' },
+  } as const,
 });
 
 const IngestDocument = builder.objectRef<DocumentReport>('IngestDocument').implement({
   description: 'What became of one source of a job.',
   fields: (t) => ({
     source: t.exposeString('source', { description: 'The URL (after redirects).' }),
-    status: t.string({
-      description: 'STORED, SKIPPED (unchanged), FAILED or LISTED (a sitemap or feed).',
-      resolve: (report) => report.status.toUpperCase(),
+    status: t.field({
+      type: SourceStatus,
+      description: 'Stored, skipped (unchanged), failed, or listed (a sitemap or feed).',
+      resolve: (report) => report.status,
     }),
     title: t.string({
       nullable: true,
+      description: 'The title of the document stored; null unless stored.',
       resolve: (report) => (report.status === 'stored' ? report.title : null),
     }),
     error: t.string({
@@ -40,20 +59,32 @@ const IngestDocument = builder.objectRef<DocumentReport>('IngestDocument').imple
 const Job = builder.objectRef<IngestJob>('IngestJob').implement({
   description: 'Documents being fetched and stored for an ingest request.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    state: t.field({ type: JobState, resolve: (job) => job.state }),
+    id: t.exposeID('id', { description: 'The job, as `job(id:)` takes it.' }),
+    state: t.field({
+      type: JobState,
+      description: 'Where the job stands.',
+      resolve: (job) => job.state,
+    }),
     urls: t.exposeStringList('urls', { description: 'The URLs asked for.' }),
     total: t.exposeInt('total', {
       description: 'Sources to go through: the URLs and the pages their sitemaps and feeds list.',
     }),
-    done: t.exposeInt('done'),
-    stored: t.exposeInt('stored'),
-    skipped: t.exposeInt('skipped'),
-    failed: t.exposeInt('failed'),
-    documents: t.field({ type: [IngestDocument], resolve: (job) => job.documents }),
+    done: t.exposeInt('done', { description: 'Sources gone through so far.' }),
+    stored: t.exposeInt('stored', { description: 'Documents stored so far.' }),
+    skipped: t.exposeInt('skipped', { description: 'Sources already stored unchanged.' }),
+    failed: t.exposeInt('failed', { description: 'Sources that could not be fetched or read.' }),
+    documents: t.field({
+      type: [IngestDocument],
+      description: 'What became of each source gone through, in order.',
+      resolve: (job) => job.documents,
+    }),
     error: t.exposeString('error', { nullable: true, description: 'Why the job stopped.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was asked for.' }),
+    finishedAt: t.expose('finishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it finished; null while queued or running.',
+    }),
   }),
 });
 
@@ -114,7 +145,12 @@ builder.mutationField('ingest', (t) =>
     type: Job,
     description:
       'Fetches the URLs (pages, PDFs, sitemaps, RSS or Atom feeds) and stores their documents, as `npm run seed -- <urls>` does. Answers at once with the queued job; follow it with job(id).',
-    args: { urls: t.arg.stringList({ required: true }) },
+    args: {
+      urls: t.arg.stringList({
+        required: true,
+        description: 'http(s) URLs of pages, PDFs, sitemaps or feeds; private hosts are refused.',
+      }),
+    },
     resolve: async (_root, { urls }, ctx) => {
       authorized(ctx);
       const checked = await checkUrls(urls, ctx.ingest.settings.allowPrivate);
@@ -128,7 +164,7 @@ builder.queryField('job', (t) =>
     type: Job,
     nullable: true,
     description: 'An ingest job, while the server remembers it (the last 100 finished ones).',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The id `ingest` answered.' }) },
     resolve: (_root, { id }, ctx) => {
       authorizedField(ctx);
       return ctx.ingest.queue.get(String(id)) ?? null;
@@ -140,7 +176,7 @@ builder.subscriptionField('job', (t) =>
   t.field({
     type: Job,
     description: 'An ingest job after every change, until it is DONE or FAILED.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The id `ingest` answered.' }) },
     subscribe: (_root, { id }, ctx) => {
       authorizedField(ctx);
       const queue = ctx.ingest.queue;

@@ -1,8 +1,14 @@
+import type { InstitutionKind } from '../../domain/entities.ts';
 import { builder } from '../builder.ts';
+
 import { parseAliases } from './aliases.ts';
+import { connectionOf } from './connection-type.ts';
 import { Entity } from './entity.ts';
-import { type EntityFilterArgs, entityArgs, entityOrderBy, entityWhere } from './filters.ts';
+import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
+import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
+import { InstitutionCategory } from './value-sets.ts';
+import { allOf, InstitutionWhere, type InstitutionWhereShape, institutionWhere } from './where.ts';
 
 // People (through affiliations), models (through developments) and mentions are added by
 // affiliation.ts, development.ts and mention.ts.
@@ -17,42 +23,61 @@ export const Institution = builder.prismaNode('Institution', {
       description: 'The other names the documents use (short names, English names…).',
       resolve: (institution) => parseAliases(institution.aliases, institution.name),
     }),
-    category: t.exposeString('kind', {
-      description:
-        'bank, insurer, broker, fund, consumer_finance, fintech, tech, regulator, government, media, university, research, law_firm, investment, association or other.',
+    category: t.field({
+      type: InstitutionCategory,
+      description: 'What kind of institution it is: BANK, INSURER, REGULATOR…',
+      resolve: (institution) => institution.kind as InstitutionKind,
     }),
   }),
 });
 
+export const InstitutionConnection = connectionOf(Institution, 'Institution', 'institutions');
+
 builder.queryFields((t) => ({
-  institutions: t.prismaConnection({
-    nullable: true,
-    type: Institution,
-    cursor: 'id',
-    ...pageSize,
-    description:
-      'Every institution in the graph, filtered and ordered as asked (first found first by default).',
-    args: {
-      ...entityArgs,
-      category: t.arg.stringList({
-        required: false,
-        description: 'Only institutions of these categories (bank, insurer, regulator…).',
-      }),
+  institutions: t.prismaConnection(
+    {
+      nullable: true,
+      type: Institution,
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'Every institution in the graph, filtered and ordered as asked (first found first by default).',
+      args: {
+        ...entityArgs,
+        category: t.arg({
+          type: [InstitutionCategory],
+          required: false,
+          description: 'Only institutions of these categories (BANK, INSURER, REGULATOR…).',
+        }),
+        where: t.arg({
+          type: InstitutionWhere,
+          required: false,
+          description: 'Conditions every one returned meets.',
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.institution.findMany({
+          ...query,
+          where: institutionsWhere(args),
+          orderBy: entityOrder(args.orderBy),
+        }),
+      totalCount: (_parent, args, ctx) =>
+        ctx.db.institution.count({ where: institutionsWhere(args) }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.institution.findMany({
-        ...query,
-        where: institutionWhere(args),
-        orderBy: entityOrderBy(args.orderBy),
-      }),
-    totalCount: (_parent, args, ctx) => ctx.db.institution.count({ where: institutionWhere(args) }),
-  }),
+    InstitutionConnection,
+  ),
 }));
 
-function institutionWhere(args: EntityFilterArgs & { category?: readonly string[] | null }) {
-  const categories = args.category?.filter((category) => category !== '') ?? [];
-  return {
-    ...entityWhere(args),
-    ...(categories.length > 0 ? { kind: { in: [...categories] } } : {}),
-  };
+function institutionsWhere(
+  args: EntityFilterArgs & {
+    category?: readonly InstitutionKind[] | null;
+    where?: InstitutionWhereShape | null;
+  },
+) {
+  const categories = args.category ?? [];
+  return allOf(
+    entityWhere(args),
+    categories.length > 0 ? { kind: { in: [...categories] } } : undefined,
+    args.where ? institutionWhere(args.where) : undefined,
+  );
 }

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { Affiliation } from './affiliation.ts';
 import { Challenge } from './challenge.ts';
+import { connectionOf } from './connection-type.ts';
 import { Development } from './development.ts';
 import { Document } from './document.ts';
 import { Entity } from './entity.ts';
@@ -8,18 +9,29 @@ import { badUserInput } from './errors.ts';
 import { documentIdOf, type Period, periodArgs, publishedIn } from './filters.ts';
 import { Institution } from './institution.ts';
 import { Model, ModelVersion } from './model.ts';
+import { MentionOrderBy, mentionOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
 import { Person } from './person.ts';
 import { Raised } from './raised.ts';
+import { MentionKind } from './value-sets.ts';
+import {
+  allOf,
+  MentionWhere,
+  type MentionWhereShape,
+  mentionWhere as mentionCondition,
+} from './where.ts';
+
+type MentionKindValue = (typeof MentionKind)['$inferType'];
 
 export const Mention = builder.prismaNode('Mention', {
   id: { field: 'id' },
   nullable: true,
   description: 'One piece of evidence: where in which document an entity or a relation is stated.',
   fields: (t) => ({
-    kind: t.exposeString('kind', {
-      description:
-        'What it is evidence of: PERSON, INSTITUTION, MODEL, CHALLENGE, AFFILIATION, DEVELOPMENT, RAISED or VERSION.',
+    kind: t.field({
+      type: MentionKind,
+      description: 'What it is evidence of.',
+      resolve: (mention) => mention.kind as MentionKindValue,
     }),
     surface: t.exposeString('surface', { description: 'The text found at start…end.' }),
     start: t.exposeInt('start', { description: 'Character offset in Document.text.' }),
@@ -31,7 +43,11 @@ export const Mention = builder.prismaNode('Mention', {
       description:
         'The page of a PDF it is on (1 for the first); null for documents without pages.',
     }),
-    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Its document’s publication date; null when the document does not say.',
+    }),
     confidence: t.exposeFloat('confidence', {
       description:
         'How far this document supports what the mention points at (0 to 1): the weight of the evidence it gave (see `basis`). Every mention of the same thing in the document has the same.',
@@ -39,34 +55,38 @@ export const Mention = builder.prismaNode('Mention', {
     basis: t.exposeString('basis', {
       description: 'The name of the evidence this document gave for what the mention points at.',
     }),
-    document: t.relation('document'),
-    person: t.relation('person', { nullable: true }),
-    institution: t.relation('institution', { nullable: true }),
-    model: t.relation('model', { nullable: true }),
-    challenge: t.relation('challenge', { nullable: true }),
-    affiliation: t.relation('affiliation', { nullable: true }),
-    development: t.relation('development', { nullable: true }),
-    raised: t.relation('raised', { nullable: true }),
-    modelVersion: t.relation('modelVersion', { nullable: true }),
+    document: t.relation('document', { description: 'The document it is in.' }),
+    person: t.relation('person', { nullable: true, description: 'The person it names.' }),
+    institution: t.relation('institution', {
+      nullable: true,
+      description: 'The institution it names.',
+    }),
+    model: t.relation('model', { nullable: true, description: 'The model it names.' }),
+    challenge: t.relation('challenge', {
+      nullable: true,
+      description: 'The challenge it raises.',
+    }),
+    affiliation: t.relation('affiliation', {
+      nullable: true,
+      description: 'The affiliation it states.',
+    }),
+    development: t.relation('development', {
+      nullable: true,
+      description: 'The development relation it states.',
+    }),
+    raised: t.relation('raised', {
+      nullable: true,
+      description: 'The raised challenge it states.',
+    }),
+    modelVersion: t.relation('modelVersion', {
+      nullable: true,
+      description: 'The model version it states.',
+    }),
   }),
 });
 
 // One connection type for every `mentions` field: they all page through the same rows.
-const MentionConnection = builder.connectionObject({
-  type: Mention,
-  name: 'MentionConnection',
-  fields: (t) => ({
-    totalCount: t.int({
-      description: 'How many mentions there are in all pages.',
-      resolve: (connection) => {
-        const { totalCount } = connection as {
-          totalCount?: number | (() => number | Promise<number>);
-        };
-        return typeof totalCount === 'function' ? totalCount() : (totalCount ?? 0);
-      },
-    }),
-  }),
-});
+const MentionConnection = connectionOf(Mention, 'Mention', 'mentions');
 
 // Evidence reads best in the order of the texts: document by document, then by position.
 const inReadingOrder = [
@@ -152,20 +172,6 @@ builder.prismaObjectField(Document, 'mentions', (t) =>
   ),
 );
 
-const MentionKind = builder.enumType('MentionKind', {
-  description: 'What a mention is evidence of.',
-  values: [
-    'PERSON',
-    'INSTITUTION',
-    'MODEL',
-    'CHALLENGE',
-    'AFFILIATION',
-    'DEVELOPMENT',
-    'RAISED',
-    'VERSION',
-  ] as const,
-});
-
 builder.queryFields((t) => ({
   mentions: t.prismaConnection(
     {
@@ -182,10 +188,22 @@ builder.queryFields((t) => ({
           description: 'Only the mentions of this person, institution, model or challenge.',
         }),
         kinds: t.arg({ type: [MentionKind], required: false, description: 'Only these kinds.' }),
+        where: t.arg({
+          type: MentionWhere,
+          required: false,
+          description: 'Conditions every one returned meets.',
+        }),
+        orderBy: t.arg({
+          type: [MentionOrderBy],
+          required: false,
+          description: 'The order: keys in turn, ties broken by the id (reading order by default).',
+        }),
         newestFirst: t.arg.boolean({
           required: false,
           defaultValue: false,
           description: 'Newest documents first instead of reading order.',
+          deprecationReason:
+            'Use orderBy: [{ field: PUBLISHED_AT, direction: DESC }, { field: READING }].',
         }),
       },
       resolve: (query, _root, args, ctx) =>
@@ -193,8 +211,8 @@ builder.queryFields((t) => ({
           ...query,
           where: topLevelMentionWhere(args),
           orderBy: args.newestFirst
-            ? [{ publishedAt: { sort: 'desc', nulls: 'last' } }, ...inReadingOrder]
-            : inReadingOrder,
+            ? mentionOrder([{ field: 'PUBLISHED_AT', direction: 'desc' }, { field: 'READING' }])
+            : mentionOrder(args.orderBy),
         }),
       totalCount: (_parent, args, ctx) =>
         ctx.db.mention.count({ where: topLevelMentionWhere(args) }),
@@ -214,6 +232,7 @@ function topLevelMentionWhere(
   args: MentionArgs & {
     entity?: { typename: string; id: string } | null;
     kinds?: readonly string[] | null;
+    where?: MentionWhereShape | null;
   },
 ) {
   let entity = {};
@@ -222,9 +241,12 @@ function topLevelMentionWhere(
     if (!column) throw badUserInput(`Expected the ID of an entity, got a ${args.entity.typename}.`);
     entity = { [column]: Number(args.entity.id) };
   }
-  return {
-    ...mentionWhere(args),
-    ...entity,
-    ...(args.kinds && args.kinds.length > 0 ? { kind: { in: [...args.kinds] } } : {}),
-  };
+  return allOf(
+    {
+      ...mentionWhere(args),
+      ...entity,
+      ...(args.kinds && args.kinds.length > 0 ? { kind: { in: [...args.kinds] } } : {}),
+    },
+    args.where ? mentionCondition(args.where) : undefined,
+  );
 }

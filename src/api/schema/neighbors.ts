@@ -18,9 +18,10 @@ import { edgeTypesOf, GraphEdge, type GraphEdgeShape, materialize } from './grap
 const NeighborNode = builder
   .objectRef<{ depth: number; entity: EntityRow }>('NeighborNode')
   .implement({
+    description: 'An entity of a neighbourhood and how far it lies from the centre.',
     fields: (t) => ({
       depth: t.exposeInt('depth', { description: 'Steps from the centre (0 for the centre).' }),
-      entity: t.field({ type: Entity, resolve: (node) => node.entity }),
+      entity: t.field({ type: Entity, description: 'The entity.', resolve: (node) => node.entity }),
     }),
   });
 
@@ -34,13 +35,21 @@ const Neighborhood = builder
   .implement({
     description: 'An entity and what lies within a few steps of it.',
     fields: (t) => ({
-      center: t.field({ type: Entity, resolve: (n) => n.center }),
+      center: t.field({
+        type: Entity,
+        description: 'The entity asked about.',
+        resolve: (n) => n.center,
+      }),
       nodes: t.field({
         type: [NeighborNode],
         description: 'The centre first, then the others nearest first.',
         resolve: (n) => n.nodes,
       }),
-      edges: t.field({ type: [GraphEdge], resolve: (n) => n.edges }),
+      edges: t.field({
+        type: [GraphEdge],
+        description: 'The edges between the nodes, of the types asked for.',
+        resolve: (n) => n.edges,
+      }),
       truncated: t.exposeBoolean('truncated', {
         description: 'True when more nodes were within reach than `first`.',
       }),
@@ -57,7 +66,11 @@ builder.queryFields((t) => ({
         required: true,
         description: 'A person, institution, model or challenge.',
       }),
-      depth: t.arg.int({ required: false, defaultValue: 1 }),
+      depth: t.arg.int({
+        required: false,
+        defaultValue: 1,
+        description: 'How many steps from the centre to go (at most 3).',
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 50,

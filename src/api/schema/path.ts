@@ -23,17 +23,34 @@ interface PathShape {
 const PathStep = builder.objectRef<PathShape['steps'][number]>('PathStep').implement({
   description: 'One step of a path: two entities and every edge between them.',
   fields: (t) => ({
-    from: t.field({ type: Entity, resolve: (step) => step.from }),
-    to: t.field({ type: Entity, resolve: (step) => step.to }),
-    edges: t.field({ type: [GraphEdge], resolve: (step) => step.edges }),
+    from: t.field({
+      type: Entity,
+      description: 'Where the step starts.',
+      resolve: (step) => step.from,
+    }),
+    to: t.field({ type: Entity, description: 'Where the step ends.', resolve: (step) => step.to }),
+    edges: t.field({
+      type: [GraphEdge],
+      description: 'Every edge between the two.',
+      resolve: (step) => step.edges,
+    }),
   }),
 });
 
 const Path = builder.objectRef<PathShape>('Path').implement({
+  description: 'One way from one entity to another, step by step.',
   fields: (t) => ({
-    length: t.int({ resolve: (path) => path.steps.length }),
-    nodes: t.field({ type: [Entity], resolve: (path) => path.nodes }),
-    steps: t.field({ type: [PathStep], resolve: (path) => path.steps }),
+    length: t.int({ description: 'How many steps.', resolve: (path) => path.steps.length }),
+    nodes: t.field({
+      type: [Entity],
+      description: 'The entities on the way, both ends included.',
+      resolve: (path) => path.nodes,
+    }),
+    steps: t.field({
+      type: [PathStep],
+      description: 'The steps, in order.',
+      resolve: (path) => path.steps,
+    }),
   }),
 });
 
@@ -44,8 +61,16 @@ const PathResult = builder
   .implement({
     description: 'The shortest connections between two entities.',
     fields: (t) => ({
-      from: t.field({ type: Entity, resolve: (result) => result.from }),
-      to: t.field({ type: Entity, resolve: (result) => result.to }),
+      from: t.field({
+        type: Entity,
+        description: 'Where the paths start.',
+        resolve: (result) => result.from,
+      }),
+      to: t.field({
+        type: Entity,
+        description: 'Where the paths end.',
+        resolve: (result) => result.to,
+      }),
       length: t.int({
         nullable: true,
         description: 'Steps on a shortest path; null when none is within maxDepth.',
@@ -65,9 +90,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: `How two entities are connected: the shortest paths between them (at most \`maxDepth\` ≤ ${MAX_PATH_DEPTH} steps), each step with its edges and evidence. Null when either entity does not exist.`,
     args: {
-      from: t.arg.globalID({ required: true }),
-      to: t.arg.globalID({ required: true }),
-      maxDepth: t.arg.int({ required: false, defaultValue: MAX_PATH_DEPTH }),
+      from: t.arg.globalID({ required: true, description: 'The ID of the entity to start from.' }),
+      to: t.arg.globalID({ required: true, description: 'The ID of the entity to reach.' }),
+      maxDepth: t.arg.int({
+        required: false,
+        defaultValue: MAX_PATH_DEPTH,
+        description: `The most steps a path may take (at most ${MAX_PATH_DEPTH}).`,
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 5,

@@ -1,8 +1,11 @@
 import { builder } from '../builder.ts';
 import { parseAliases } from './aliases.ts';
+import { connectionOf } from './connection-type.ts';
 import { Entity } from './entity.ts';
-import { entityArgs, entityOrderBy, entityWhere } from './filters.ts';
+import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
+import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
+import { allOf, PersonWhere, type PersonWhereShape, personWhere } from './where.ts';
 
 // Affiliations, raised challenges, mentions and documents are added by the modules of those
 // relations (affiliation.ts, raised.ts, mention.ts, document.ts), each next to its other side.
@@ -21,21 +24,37 @@ export const Person = builder.prismaNode('Person', {
   }),
 });
 
+export const PersonConnection = connectionOf(Person, 'Person', 'people');
+
 builder.queryFields((t) => ({
-  people: t.prismaConnection({
-    nullable: true,
-    type: Person,
-    cursor: 'id',
-    ...pageSize,
-    description:
-      'Every person in the graph, filtered and ordered as asked (first found first by default).',
-    args: { ...entityArgs },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.person.findMany({
-        ...query,
-        where: entityWhere(args),
-        orderBy: entityOrderBy(args.orderBy),
-      }),
-    totalCount: (_parent, args, ctx) => ctx.db.person.count({ where: entityWhere(args) }),
-  }),
+  people: t.prismaConnection(
+    {
+      nullable: true,
+      type: Person,
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'Every person in the graph, filtered and ordered as asked (first found first by default).',
+      args: {
+        ...entityArgs,
+        where: t.arg({
+          type: PersonWhere,
+          required: false,
+          description: 'Conditions every one returned meets.',
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.person.findMany({
+          ...query,
+          where: peopleWhere(args),
+          orderBy: entityOrder(args.orderBy),
+        }),
+      totalCount: (_parent, args, ctx) => ctx.db.person.count({ where: peopleWhere(args) }),
+    },
+    PersonConnection,
+  ),
 }));
+
+function peopleWhere(args: EntityFilterArgs & { where?: PersonWhereShape | null }) {
+  return allOf(entityWhere(args), args.where ? personWhere(args.where) : undefined);
+}

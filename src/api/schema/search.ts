@@ -45,6 +45,7 @@ const SearchConnection = builder.connectionObject(
     fields: (t) => ({
       match: t.field({
         type: MatchKindEnum,
+        description: 'How the query matched: the whole name, its beginning or a part.',
         resolve: (edge) => (edge as SearchEdgeShape).match,
       }),
       matchedName: t.string({
