@@ -27,6 +27,11 @@ export interface ResponseCacheOptions {
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Says on every answer the cache looked up whether it was kept from before (`hit`) or computed
+ * now (`miss`), so a client or a load test can tell how often the cache saves the work.
+ */
+export const CACHE_STATUS_HEADER = 'x-response-cache';
 /** Larger request bodies go to Yoga untouched (its own size limit then applies). */
 const MAX_CACHEABLE_BODY = 16 * 1024;
 /** Response headers that belong to one exchange, not to the answer. */
@@ -161,9 +166,10 @@ function keepable(answer: Answer): boolean {
   }
 }
 
-function send(response: ServerResponse, answer: Answer) {
+function send(response: ServerResponse, answer: Answer, status: 'hit' | 'miss') {
   response.statusCode = answer.status;
   for (const [name, value] of answer.headers) response.setHeader(name, value);
+  response.setHeader(CACHE_STATUS_HEADER, status);
   response.setHeader('content-length', answer.body.length);
   response.end(answer.body);
 }
@@ -229,7 +235,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
       .update(body)
       .digest('base64');
     const hit = cache.get(key);
-    if (hit) return send(response, hit);
+    if (hit) return send(response, hit, 'hit');
     let computing = pending.get(key);
     if (!computing) {
       computing = compute(request, body);
@@ -244,7 +250,9 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
         .catch(() => undefined)
         .finally(() => pending.delete(key));
     }
-    send(response, await computing);
+    // A request that waited for an identical one in flight is a miss too: it was not answered
+    // from before, and counting it as a hit would flatter the cache under a burst.
+    send(response, await computing, 'miss');
   };
 
   return {
