@@ -11,6 +11,7 @@ import type { Context } from './builder.ts';
 import type { Db } from './db/client.ts';
 import { observePrismaCalls, type PrismaCallListener } from './db/observe.ts';
 import { useExplorer } from './explorer/routes.ts';
+import { createRelationIndex, useRelationIndex } from './graph/relation-index.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -65,6 +66,7 @@ export function createApp({
   const listener =
     onPrismaCall ?? ((call) => logger.debug(`prisma ${call.model}.${call.operation}`));
   const observed = observePrismaCalls(observeRawSql(db, listener), listener);
+  useRelationIndex(observed, createRelationIndex(db));
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => ({ db: observed }),

@@ -1,5 +1,6 @@
 import type { ObservedDb } from '../db/observe.ts';
 import type { EntityKind } from '../extract/types.ts';
+import { relationIndexOf } from './relation-index.ts';
 
 // The edges of the graph, loaded for a whole set of entities at once: one query per kind of
 // edge, whatever the number of entities, so a traversal costs a few queries per level.
@@ -114,8 +115,13 @@ export async function loadEdges(
     ...(bs.length > 0 ? [{ [b]: { in: bs } } as Record<B, { in: number[] }>] : []),
   ];
 
+  // The stated relations come from the in-memory index when the client has one (SQLite).
+  const index = relationIndexOf(db);
+  const indexed = index ? index.edges(nodes, types, limit) : null;
+  const queried = (type: EdgeType) => !index?.holds(type) && types.has(type);
+
   const affiliations =
-    types.has('AFFILIATION') && people.length + institutions.length > 0
+    queried('AFFILIATION') && people.length + institutions.length > 0
       ? db.affiliation
           .findMany({
             where: { OR: either('personId', people, 'institutionId', institutions) },
@@ -126,7 +132,7 @@ export async function loadEdges(
           .then((rows) => within(rows, limit, 'affiliations'))
       : [];
   const developments =
-    types.has('DEVELOPER') && institutions.length + models.length > 0
+    queried('DEVELOPER') && institutions.length + models.length > 0
       ? db.development
           .findMany({
             where: { OR: either('institutionId', institutions, 'modelId', models) },
@@ -137,7 +143,7 @@ export async function loadEdges(
           .then((rows) => within(rows, limit, 'developments'))
       : [];
   const raised =
-    types.has('RAISED') && people.length + challenges.length > 0
+    queried('RAISED') && people.length + challenges.length > 0
       ? db.raised
           .findMany({
             where: { OR: either('personId', people, 'challengeId', challenges) },
@@ -178,13 +184,14 @@ export async function loadEdges(
 
   // Awaited together: awaited one by one, a second query failing while the first one's error is
   // being thrown would be an unhandled rejection, which ends the process.
-  const [affiliationRows, developmentRows, raisedRows, nameRows] = await Promise.all([
+  const [indexedEdges, affiliationRows, developmentRows, raisedRows, nameRows] = await Promise.all([
+    indexed ?? [],
     affiliations,
     developments,
     raised,
     names,
   ]);
-  const edges: Edge[] = [];
+  const edges: Edge[] = [...indexedEdges];
   for (const a of affiliationRows) {
     edges.push({
       key: `AFFILIATION:${a.id}`,
