@@ -1,8 +1,8 @@
-import type { Db } from '../db/client.ts';
-import { dialectOfClient } from '../db/client.ts';
+import Database from 'better-sqlite3';
+import { type Db, dialectOfClient, sqlitePath, urlOf } from '../db/client.ts';
 import type { EntityKind } from '../extract/types.ts';
 import { type DataVersion, dataVersion } from '../response-cache.ts';
-import { type Edge, type EdgeType, type NodeRef, nodeKey, TraversalLimitError } from './edges.ts';
+import { type Edge, type EdgeType, type NodeRef, TraversalLimitError } from './edges.ts';
 
 // The stated relations of the graph (affiliations, developments, raised challenges) held in
 // memory as adjacency lists, so neighbours, paths and connections walk them without a query per
@@ -24,8 +24,8 @@ const INDEXED: Partial<Record<EdgeType, string>> = {
 
 interface Snapshot {
   version: number;
-  /** Every relation edge touching an entity, by nodeKey, each list in row-id order. */
-  adjacency: Map<string, Edge[]>;
+  /** Every relation edge touching an entity, by kind and row id, each list in row-id order. */
+  adjacency: Record<EntityKind, Map<number, Edge[]>>;
 }
 
 export interface RelationIndex {
@@ -40,6 +40,9 @@ export interface RelationIndex {
   close(): Promise<void>;
 }
 
+/** Relation edges carry no co-mention documents: one frozen empty list for all of them. */
+const NO_DOCUMENTS = Object.freeze([]) as unknown as number[];
+
 function relationEdge(
   type: EdgeType,
   id: number,
@@ -47,63 +50,74 @@ function relationEdge(
   target: NodeRef,
   role: string | null = null,
 ): Edge {
-  // Shared by every walk until the next rebuild: frozen, so no caller can change another's.
-  return Object.freeze({
+  // Shared by every walk until the next rebuild; nothing changes an edge once made (not frozen:
+  // freezing 70,000 of them doubled the build).
+  return {
     key: `${type}:${id}`,
     type,
-    source: Object.freeze(source),
-    target: Object.freeze(target),
+    source,
+    target,
     role,
     relationId: id,
-    documentIds: Object.freeze([]) as unknown as number[],
-  });
+    documentIds: NO_DOCUMENTS,
+  };
 }
 
-async function load(db: Db, version: number): Promise<Snapshot> {
-  const [affiliations, developments, raised] = await Promise.all([
-    db.affiliation.findMany({
-      select: { id: true, personId: true, institutionId: true, role: true },
-      orderBy: { id: 'asc' },
-    }),
-    db.development.findMany({
-      select: { id: true, institutionId: true, modelId: true },
-      orderBy: { id: 'asc' },
-    }),
-    db.raised.findMany({
-      select: { id: true, personId: true, challengeId: true },
-      orderBy: { id: 'asc' },
-    }),
-  ]);
-  const adjacency = new Map<string, Edge[]>();
-  const add = (edge: Edge) => {
-    for (const end of [edge.source, edge.target]) {
-      const key = nodeKey(end);
-      const list = adjacency.get(key);
+type Row = [number, number, number, string?];
+
+/**
+ * Reads the three tables on a connection of its own, with better-sqlite3 directly: through
+ * Prisma the ~40,000 rows of the 10,000-document bench graph took several hundred ms of CPU,
+ * paid by the first walk after every commit; this takes a few tens.
+ */
+function load(path: string, version: number): Snapshot {
+  const connection = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const rows = (sql: string) => connection.prepare(sql).raw().all() as Row[];
+    // One read transaction: the three tables as of one commit.
+    const [affiliations, developments, raised] = connection.transaction(() => [
+      rows('SELECT id, personId, institutionId, role FROM "Affiliation" ORDER BY id'),
+      rows('SELECT id, institutionId, modelId FROM "Development" ORDER BY id'),
+      rows('SELECT id, personId, challengeId FROM "Raised" ORDER BY id'),
+    ])();
+    const adjacency: Snapshot['adjacency'] = {
+      PERSON: new Map(),
+      INSTITUTION: new Map(),
+      MODEL: new Map(),
+      CHALLENGE: new Map(),
+    };
+    const at = (ref: NodeRef, edge: Edge) => {
+      const byId = adjacency[ref.kind];
+      const list = byId.get(ref.id);
       if (list) list.push(edge);
-      else adjacency.set(key, [edge]);
+      else byId.set(ref.id, [edge]);
+    };
+    const add = (edge: Edge) => {
+      at(edge.source, edge);
+      at(edge.target, edge);
+    };
+    const ref = (kind: EntityKind, id: number): NodeRef => ({ kind, id });
+    for (const [id, person, institution, role] of affiliations!) {
+      add(
+        relationEdge(
+          'AFFILIATION',
+          id,
+          ref('PERSON', person),
+          ref('INSTITUTION', institution),
+          role ?? null,
+        ),
+      );
     }
-  };
-  const ref = (kind: EntityKind, id: number): NodeRef => ({ kind, id });
-  for (const a of affiliations) {
-    add(
-      relationEdge(
-        'AFFILIATION',
-        a.id,
-        ref('PERSON', a.personId),
-        ref('INSTITUTION', a.institutionId),
-        a.role,
-      ),
-    );
+    for (const [id, institution, model] of developments!) {
+      add(relationEdge('DEVELOPER', id, ref('INSTITUTION', institution), ref('MODEL', model)));
+    }
+    for (const [id, person, challenge] of raised!) {
+      add(relationEdge('RAISED', id, ref('PERSON', person), ref('CHALLENGE', challenge)));
+    }
+    return { version, adjacency };
+  } finally {
+    connection.close();
   }
-  for (const d of developments) {
-    add(
-      relationEdge('DEVELOPER', d.id, ref('INSTITUTION', d.institutionId), ref('MODEL', d.modelId)),
-    );
-  }
-  for (const r of raised) {
-    add(relationEdge('RAISED', r.id, ref('PERSON', r.personId), ref('CHALLENGE', r.challengeId)));
-  }
-  return { version, adjacency };
 }
 
 /**
@@ -112,6 +126,9 @@ async function load(db: Db, version: number): Promise<Snapshot> {
  */
 export function createRelationIndex(db: Db): RelationIndex | null {
   if (dialectOfClient(db) !== 'sqlite' || process.env.RELATION_INDEX === 'off') return null;
+  const url = urlOf(db);
+  const path = url === undefined ? null : sqlitePath(url);
+  if (path === null || path === ':memory:') return null;
   let version: DataVersion | null = null;
   let current: Promise<Snapshot> | null = null;
 
@@ -127,7 +144,9 @@ export function createRelationIndex(db: Db): RelationIndex | null {
   const rebuild = (now: number, replacing: Promise<Snapshot> | null): Promise<Snapshot> => {
     // Walks arriving while it loads share the one rebuild.
     if (current !== replacing) return snapshot();
-    const loading = load(db, now);
+    // Synchronous (better-sqlite3), so nothing else runs while it loads; a promise so that a
+    // failure reaches the walk as a rejection.
+    const loading = new Promise<Snapshot>((resolve) => resolve(load(path, now)));
     current = loading;
     // A failed load is not kept: the next walk tries again.
     loading.catch(() => {
@@ -142,7 +161,7 @@ export function createRelationIndex(db: Db): RelationIndex | null {
       const { adjacency } = await snapshot();
       const byType = new Map<EdgeType, Map<number, Edge>>();
       for (const node of nodes) {
-        for (const edge of adjacency.get(nodeKey(node)) ?? []) {
+        for (const edge of adjacency[node.kind].get(node.id) ?? []) {
           if (!types.has(edge.type)) continue;
           const found = byType.get(edge.type) ?? new Map<number, Edge>();
           found.set(edge.relationId!, edge);
