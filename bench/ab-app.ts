@@ -27,13 +27,16 @@ if (!values.db) throw new Error('--db path/to/kg.db is required');
 const url = `file:${values.db}`;
 
 /** How each variant's app is made. */
-async function appWith(env: Record<string, string>) {
+async function appWith(
+  env: Record<string, string>,
+  options: Partial<Parameters<typeof createApp>[0]> = {},
+) {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   try {
     const db = createPrismaClient(url);
     await prepareDatabase(db, url);
-    return createApp({ db, logger: createLogger('silent') });
+    return createApp({ db, logger: createLogger('silent'), ...options });
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
@@ -46,6 +49,8 @@ const VARIANTS: Record<string, () => Promise<ReturnType<typeof createApp>>> = {
   base: () => appWith({}),
   base2: () => appWith({}),
   noindex: () => appWith({ RELATION_INDEX: 'off' }),
+  // As before issue 17's changes: every Prisma call observed, walks querying every level.
+  before: () => appWith({ RELATION_INDEX: 'off' }, { onPrismaCall: () => undefined }),
 };
 
 const chosen = values.variants.split(',');
