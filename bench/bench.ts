@@ -5,8 +5,9 @@ import { buildDist } from '../scripts/build.mjs';
 import { DEFAULT_SEED, generateCorpus } from './corpus/generate.ts';
 import { sampleMemory } from './lib/processes.ts';
 import { postgresAvailable } from './postgres/cluster.ts';
-import { pickArguments } from './queries/arguments.ts';
+import { drawArguments, pickArguments } from './queries/arguments.ts';
 import { type LoadResult, runLoad } from './queries/load.ts';
+import { distinct, MIX_ARGUMENTS, ZIPF_EXPONENT, zipfSequence } from './queries/mix.ts';
 import { OPERATIONS, type OperationKey } from './queries/operations.ts';
 import { benchSeed, type SeedResult } from './seeding.ts';
 import {
@@ -39,6 +40,11 @@ export interface BenchOptions {
   rounds: number;
   /** Also measure ours with the response cache off. */
   uncached: boolean;
+  /**
+   * Distinct arguments per operation of the realistic mix (Zipf, s = 1), measured on ours as
+   * shipped and on PostGraphile; 0 for none.
+   */
+  mixArguments: number;
   postgraphile: boolean;
   /** Where corpora and databases go (a new temp folder when absent; deleted unless kept). */
   workDir?: string;
@@ -57,6 +63,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   warmup: 2,
   rounds: 1,
   uncached: true,
+  mixArguments: MIX_ARGUMENTS,
   postgraphile: true,
   keep: false,
   corpusSeed: DEFAULT_SEED,
@@ -66,7 +73,10 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 export interface QueryRow {
   key: OperationKey;
   label: string;
+  /** The rotation: each argument in turn. */
   results: Partial<Record<ServerKey, LoadResult>>;
+  /** The realistic mix (Zipf), on the servers it runs on. */
+  mix: Partial<Record<ServerKey, LoadResult>>;
 }
 
 export interface BenchReport {
@@ -78,6 +88,8 @@ export interface BenchReport {
   seeding: SeedResult[];
   queriesOn: number;
   arguments: Record<OperationKey, number>;
+  /** Distinct arguments of each operation's realistic mix, and the exponent of its law. */
+  mix: { arguments: Record<OperationKey, number>; exponent: number } | null;
   serving: { readyMs: number; peakRssBytes: number; uncachedPeakRssBytes: number | null };
   servers: Partial<Record<ServerKey, { readyMs: number }>>;
   postgraphile: { copyMs: number } | { skipped: string };
@@ -101,6 +113,9 @@ function combine(results: LoadResult[]): LoadResult {
       : null,
     failures: results.reduce((sum, r) => sum + r.failures, 0),
     firstFailure: results.find((r) => r.firstFailure)?.firstFailure ?? null,
+    cacheHitRate: results.every((r) => r.cacheHitRate !== null)
+      ? median(results.map((r) => r.cacheHitRate!))
+      : null,
   };
 }
 
@@ -140,6 +155,11 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       largest.databasePath,
       options.argumentCount,
     );
+    // The mix draws from its own, larger lists: the most popular argument first.
+    const mixArgs =
+      options.mixArguments > 0
+        ? drawArguments(largest.databasePath, options.mixArguments, 'bench-mix')
+        : null;
 
     log(`starting servers on the ${largest.documents}-document database…`);
     const ours = await startOurs(largest.databasePath);
@@ -163,8 +183,39 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     }
 
     const samples = new Map<string, LoadResult[]>();
+    const record = (key: string, result: LoadResult, what: string) => {
+      log(
+        `  ${what.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  cpu ${result.cpuMsPerRequest?.toFixed(2)} ms/req${result.cacheHitRate === null ? '' : `  hits ${(result.cacheHitRate * 100).toFixed(1)}%`}${result.failures ? `  ${result.failures} FAILED: ${result.firstFailure}` : ''}`,
+      );
+      samples.set(key, [...(samples.get(key) ?? []), result]);
+    };
     for (let round = 1; round <= options.rounds; round++) {
       for (const operation of OPERATIONS) {
+        // The mix first, so the response cache holds none of this operation's answers from the
+        // rotation: its warm-up (the same law, another stream) is all it has seen.
+        for (const server of mixArgs ? started : []) {
+          if (server.key !== 'ours' && server.key !== 'postgraphile') continue;
+          const bodiesOf =
+            server.key === 'postgraphile'
+              ? operation.postgraphile
+              : (list: typeof args) => operation.ours(list);
+          const pool = bodiesOf?.(mixArgs!);
+          if (!pool) continue;
+          const result = await runLoad(
+            server.url,
+            zipfSequence(pool, `mix-${operation.key}-${round}`),
+            {
+              ...options,
+              warmupBodies: zipfSequence(pool, `mix-warmup-${operation.key}-${round}`),
+              serverCpuMs: server.cpuMs,
+            },
+          );
+          record(
+            `mix/${operation.key}/${server.key}`,
+            result,
+            `round ${round} ${operation.key} mix ${server.key}`,
+          );
+        }
         for (const server of started) {
           const bodiesOf = (list: typeof args) =>
             server.key === 'postgraphile'
@@ -177,23 +228,26 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
             warmupBodies: bodiesOf(warmupArgs) ?? bodies,
             serverCpuMs: server.cpuMs,
           });
-          log(
-            `  round ${round} ${operation.key.padEnd(9)} ${server.key.padEnd(12)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  cpu ${result.cpuMsPerRequest?.toFixed(2)} ms/req${result.failures ? `  ${result.failures} FAILED: ${result.firstFailure}` : ''}`,
+          record(
+            `${operation.key}/${server.key}`,
+            result,
+            `round ${round} ${operation.key} ${server.key}`,
           );
-          const key = `${operation.key}/${server.key}`;
-          samples.set(key, [...(samples.get(key) ?? []), result]);
         }
       }
     }
+    const combined = (prefix: string) =>
+      Object.fromEntries(
+        started.flatMap((server) => {
+          const list = samples.get(`${prefix}/${server.key}`);
+          return list ? [[server.key, combine(list)]] : [];
+        }),
+      );
     const queries: QueryRow[] = OPERATIONS.map((operation) => ({
       key: operation.key,
       label: operation.label,
-      results: Object.fromEntries(
-        started.flatMap((server) => {
-          const list = samples.get(`${operation.key}/${server.key}`);
-          return list ? [[server.key, combine(list)]] : [];
-        }),
-      ),
+      results: combined(operation.key),
+      mix: combined(`mix/${operation.key}`),
     }));
     const serving = {
       readyMs: ours.readyMs,
@@ -217,6 +271,14 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       arguments: Object.fromEntries(
         OPERATIONS.map((operation) => [operation.key, new Set(operation.ours(args)).size]),
       ) as Record<OperationKey, number>,
+      mix: mixArgs
+        ? {
+            arguments: Object.fromEntries(
+              OPERATIONS.map((operation) => [operation.key, distinct(operation.ours(mixArgs))]),
+            ) as Record<OperationKey, number>,
+            exponent: ZIPF_EXPONENT,
+          }
+        : null,
       serving,
       servers: Object.fromEntries(started.map((s) => [s.key, { readyMs: s.readyMs }])),
       postgraphile,

@@ -61,39 +61,58 @@ export function targets(report: BenchReport): { target: string; measured: string
     });
   }
   for (const row of report.queries) {
-    const ours = row.results.ours;
-    if (['page', 'depth4', 'search'].includes(row.key)) {
-      const floor = row.results.floor;
-      const peer = row.results.postgraphile;
-      if (ours && floor) {
-        const value = ours.requestsPerSecond / floor.requestsPerSecond;
-        rows.push({
-          target: `${row.label}: ≥ 0.5× the floor`,
-          measured: `${value.toFixed(2)}×`,
-          met: value >= 0.5,
-        });
-      }
-      if (ours && peer) {
-        const value = ours.requestsPerSecond / peer.requestsPerSecond;
-        rows.push({
-          target: `${row.label}: ≥ 1× PostGraphile`,
-          measured: `${value.toFixed(2)}×`,
-          met: value >= 1,
-        });
-      }
-    } else if (ours) {
+    // The headline: the server computing every request (RESPONSE_CACHE=off), or, when that was
+    // not measured, as shipped.
+    const ours = row.results.oursUncached ?? row.results.ours;
+    const which = row.results.oursUncached ? 'computing every request' : 'as shipped';
+    const floor = row.results.floor;
+    const peer = row.results.postgraphile;
+    if (ours && floor && floor.requestsPerSecond > 0) {
+      const value = ours.requestsPerSecond / floor.requestsPerSecond;
       rows.push({
-        target: `${row.label}: p99 < 50 ms`,
-        measured: `${ours.p99} ms`,
-        met: ours.p99 < 50,
+        target: `${row.label}, ${which}: ≥ 0.3× the floor`,
+        measured: `${value.toFixed(2)}×`,
+        met: value >= 0.3,
       });
     }
-    if (ours && ours.failures > 0) {
+    if (ours && peer && peer.requestsPerSecond > 0) {
+      const value = ours.requestsPerSecond / peer.requestsPerSecond;
       rows.push({
-        target: `${row.label}: every answer without errors`,
-        measured: `${ours.failures} failed`,
-        met: false,
+        target: `${row.label}, ${which}: ≥ 1× PostGraphile`,
+        measured: `${value.toFixed(2)}×`,
+        met: value >= 1,
       });
+    }
+    if (ours) {
+      // A run that completed no request has no latency to meet the target with.
+      rows.push({
+        target: `${row.label}, ${which}: p99 < 50 ms`,
+        measured: ours.requests > 0 ? `${ours.p99} ms` : 'no request completed',
+        met: ours.requests > 0 && ours.p99 < 50,
+      });
+    }
+    const mixed = row.mix.ours;
+    const mixedPeer = row.mix.postgraphile;
+    if (mixed && mixedPeer && mixedPeer.requestsPerSecond > 0) {
+      const value = mixed.requestsPerSecond / mixedPeer.requestsPerSecond;
+      rows.push({
+        target: `${row.label}, realistic mix: ≥ 3× PostGraphile`,
+        measured: `${value.toFixed(2)}×`,
+        met: value >= 3,
+      });
+    }
+    for (const [what, result] of [
+      ['', row.results.ours],
+      [', computing every request', row.results.oursUncached],
+      [', realistic mix', mixed],
+    ] as const) {
+      if (result && result.failures > 0) {
+        rows.push({
+          target: `${row.label}${what}: every answer without errors`,
+          measured: `${result.failures} failed`,
+          met: false,
+        });
+      }
     }
   }
   rows.push({
@@ -112,9 +131,6 @@ export function targets(report: BenchReport): { target: string; measured: string
 /** The report as Markdown. */
 export function formatReport(report: BenchReport, command: string): string {
   const { options, machine } = report;
-  const servers = (Object.keys(SERVER_NAMES) as ServerKey[]).filter((key) =>
-    report.queries.some((row) => row.results[key]),
-  );
   const lines: string[] = [];
   lines.push('# Benchmarks', '');
   lines.push(
@@ -151,31 +167,80 @@ export function formatReport(report: BenchReport, command: string): string {
   const load = options.amount
     ? `${options.amount} requests`
     : `${options.duration} s after ${options.warmup} s of warm-up`;
+  const rotation = Object.entries(report.arguments)
+    .map(([key, n]) => `${key} ${number(n)}`)
+    .join(', ');
   lines.push(
-    `autocannon, ${options.connections} connections, ${load}, median of ${options.rounds} round(s); each operation rotates through its distinct arguments (${Object.entries(
-      report.arguments,
-    )
-      .map(([key, n]) => `${key} ${n}`)
-      .join(
-        ', ',
-      )}). Cells: requests/s · p50 / p99 latency · CPU time the server's processes spent per request (PostgreSQL's included for PostGraphile). Ratios: ours ÷ the other in requests/s, and in brackets in CPU per request (the other's CPU ÷ ours), which moves far less than throughput when other work shares the machine.`,
+    `autocannon, ${options.connections} connections, ${load}, median of ${options.rounds} round(s). Cells: requests/s · p50 / p99 latency · CPU time the server's processes spent per request (PostgreSQL's included for PostGraphile). Ratios: ours ÷ the other in requests/s, and in brackets in CPU per request (the other's CPU ÷ ours), which moves far less than throughput when other work shares the machine.`,
     '',
-    `| operation | ${servers.map((key) => SERVER_NAMES[key]).join(' | ')} | ours ÷ floor | ours ÷ PostGraphile | no cache ÷ floor | no cache ÷ PostGraphile |`,
-    `| --- | ${servers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+  );
+
+  const computed = report.queries.some((row) => row.results.oursUncached);
+  const headline: ServerKey = computed ? 'oursUncached' : 'ours';
+  lines.push(
+    computed
+      ? `### Computing every request`
+      : `### As shipped (the uncached server was not measured)`,
+    '',
+    computed
+      ? `Ours with RESPONSE_CACHE=off: every request parsed, validated and executed against SQLite, the cost of a first request. Each operation rotates through its distinct arguments (${rotation}).`
+      : `Each operation rotates through its distinct arguments (${rotation}).`,
+    '',
+  );
+  const tableServers = [headline, 'floor', 'postgraphile'].filter((key) =>
+    report.queries.some((row) => row.results[key as ServerKey]),
+  ) as ServerKey[];
+  lines.push(
+    `| operation | ${tableServers.map((key) => SERVER_NAMES[key]).join(' | ')} | ours ÷ floor | ours ÷ PostGraphile |`,
+    `| --- | ${tableServers.map(() => '---:').join(' | ')} | ---: | ---: |`,
   );
   for (const row of report.queries) {
-    const { ours, oursUncached, floor, postgraphile } = row.results;
+    const ours = row.results[headline];
     lines.push(
-      `| ${row.label} | ${servers.map((key) => cell(row.results[key])).join(' | ')} | ${ratio(ours, floor)} | ${ratio(ours, postgraphile)} | ${ratio(oursUncached, floor)} | ${ratio(oursUncached, postgraphile)} |`,
+      `| ${row.label} | ${tableServers.map((key) => cell(row.results[key])).join(' | ')} | ${ratio(ours, row.results.floor)} | ${ratio(ours, row.results.postgraphile)} |`,
     );
   }
   lines.push('');
+
+  if (report.mix) {
+    const mixServers = (['ours', 'postgraphile'] as const).filter((key) =>
+      report.queries.some((row) => row.mix[key]),
+    );
+    lines.push(
+      '### Realistic mix',
+      '',
+      `Ours as shipped (with its response cache) and PostGraphile, each request drawn with a Zipf law (s = ${report.mix.exponent}: the r-th most asked argument with weight 1/r) from ${Object.entries(
+        report.mix.arguments,
+      )
+        .map(([key, n]) => `${key} ${number(n)}`)
+        .join(
+          ', ',
+        )} distinct arguments; the warm-up draws from the same law with another seed, as earlier traffic would. Hit rate: the share of ours' answers its response cache gave from before (the \`x-response-cache\` header); the rest were computed.`,
+      '',
+      `| operation | ${mixServers.map((key) => SERVER_NAMES[key]).join(' | ')} | hit rate | ours ÷ PostGraphile |`,
+      `| --- | ${mixServers.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    );
+    for (const row of report.queries) {
+      const hits = row.mix.ours?.cacheHitRate;
+      lines.push(
+        `| ${row.label} | ${mixServers.map((key) => cell(row.mix[key])).join(' | ')} | ${hits === null || hits === undefined ? 'n/a' : `${(hits * 100).toFixed(1)}%`} | ${ratio(row.mix.ours, row.mix.postgraphile)} |`,
+      );
+    }
+    lines.push('');
+  }
+
   const passes = report.queries
     .map((row) => (row.results.ours?.requests ?? 0) / Math.max(1, report.arguments[row.key]))
     .filter((n) => n > 0);
-  if (passes.length > 0) {
+  if (computed && passes.length > 0) {
     lines.push(
-      `"ours" is the server as shipped, with its response cache. Its warm-up sent other arguments, so every measured argument's first request was computed during the measurement; the rotation then went round ${number(Math.min(...passes))}–${number(Math.max(...passes))} times, and those repeats are cache hits. "No response cache" (RESPONSE_CACHE=off) computes every request: the cost of a first request.`,
+      `All hits (ours as shipped, on the rotation: after the first pass every request is a response-cache hit; it went round ${number(Math.min(...passes))}–${number(Math.max(...passes))} times): ${report.queries
+        .map((row) => {
+          const ours = row.results.ours;
+          if (!ours) return `${row.key} n/a`;
+          return `${row.key} ${number(ours.requestsPerSecond)} req/s, p99 ${ours.p99} ms, ${ratio(ours, row.results.floor)} the floor, ${ratio(ours, row.results.postgraphile)} PostGraphile`;
+        })
+        .join('; ')}.`,
       '',
     );
   }

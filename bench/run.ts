@@ -4,7 +4,8 @@ import { DEFAULT_OPTIONS, runBench } from './bench.ts';
 import { formatReport } from './report.ts';
 
 // npm run bench [-- --sizes 1000,10000] [--duration 10] [--warmup 2] [--connections 10]
-//   [--rounds 1] [--arguments 1000] [--batch-size 100] [--no-postgraphile] [--no-uncached]
+//   [--rounds 1] [--arguments 1000] [--mix-arguments 10000 (0: no realistic mix)]
+//   [--batch-size 100] [--no-postgraphile] [--no-uncached]
 //   [--work-dir DIR] [--keep] [--out BENCHMARKS.md]
 // Prints the report and writes it to --out. Progress goes to stderr. Takes several minutes:
 // run it when the machine is otherwise quiet (`uptime`).
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     rounds: { type: 'string' },
     arguments: { type: 'string' },
+    'mix-arguments': { type: 'string' },
     'batch-size': { type: 'string' },
     'no-postgraphile': { type: 'boolean', default: false },
     'no-uncached': { type: 'boolean', default: false },
@@ -42,6 +44,10 @@ const report = await runBench({
   connections: integer(values.connections, DEFAULT_OPTIONS.connections),
   rounds: integer(values.rounds, DEFAULT_OPTIONS.rounds),
   argumentCount: integer(values.arguments, DEFAULT_OPTIONS.argumentCount),
+  mixArguments:
+    values['mix-arguments'] === '0'
+      ? 0
+      : integer(values['mix-arguments'], DEFAULT_OPTIONS.mixArguments),
   batchSize: integer(values['batch-size'], DEFAULT_OPTIONS.batchSize),
   postgraphile: !values['no-postgraphile'],
   uncached: !values['no-uncached'],

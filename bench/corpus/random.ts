@@ -56,6 +56,8 @@ export class Random {
    */
   zipf(n: number, s = 1.05): number {
     const u = this.next();
+    // s = 1: the weights' integral is a logarithm, whose inverse is a power of n + 1.
+    if (s === 1) return Math.min(n - 1, Math.floor((n + 1) ** u - 1));
     const a = 1 - s;
     const max = ((n + 1) ** a - 1) / a;
     const x = (1 + u * max * a) ** (1 / a) - 1;

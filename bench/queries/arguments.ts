@@ -102,7 +102,8 @@ export function pickArguments(
   return { measured: pick(0), warmup: pick(1) };
 }
 
-function drawArguments(path: string, count: number, seed: string): Arguments {
+/** Up to `count` distinct arguments per operation, from the stream named by `seed`. */
+export function drawArguments(path: string, count: number, seed: string): Arguments {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const random = new Random(seed);

@@ -20,6 +20,9 @@ export interface LoadOptions {
   serverCpuMs?: () => number;
 }
 
+/** The header our response cache answers with (src/response-cache.ts): `hit` or `miss`. */
+const CACHE_STATUS_HEADER = 'x-response-cache';
+
 export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
@@ -31,6 +34,8 @@ export interface LoadResult {
   failures: number;
   /** The first failing answer, to say what went wrong. */
   firstFailure: string | null;
+  /** Answers the server's response cache gave from before ÷ answers it looked up; null without one. */
+  cacheHitRate: number | null;
 }
 
 /** Runs `bodies` in rotation against the GraphQL endpoint at `url`. */
@@ -44,6 +49,8 @@ export async function runLoad(
   let sending = options.warmupBodies ?? bodies;
   let graphqlErrors = 0;
   let firstFailure: string | null = null;
+  let cacheHits = 0;
+  let cacheLookups = 0;
   const request = {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -51,7 +58,17 @@ export async function runLoad(
       raw.body = sending[next++ % sending.length]!;
       return raw;
     },
-    onResponse: (status: number, body: string) => {
+    onResponse: (
+      status: number,
+      body: string,
+      _context: unknown,
+      headers: Record<string, string | string[]> = {},
+    ) => {
+      const cache = headers[CACHE_STATUS_HEADER];
+      if (cache !== undefined) {
+        cacheLookups++;
+        if (cache === 'hit') cacheHits++;
+      }
       if (status !== 200 || body.includes('"errors"')) {
         graphqlErrors++;
         firstFailure ??= `${status} ${body.slice(0, 300)}`;
@@ -70,6 +87,8 @@ export async function runLoad(
   next = 0;
   graphqlErrors = 0;
   firstFailure = null;
+  cacheHits = 0;
+  cacheLookups = 0;
   const cpuBefore = options.serverCpuMs?.();
   const result = await autocannon({
     url,
@@ -90,5 +109,6 @@ export async function runLoad(
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + graphqlErrors,
     firstFailure,
+    cacheHitRate: cacheLookups > 0 ? cacheHits / cacheLookups : null,
   };
 }

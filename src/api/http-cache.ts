@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import type { DataVersion } from './response-cache.ts';
+import type { DataVersion } from '../db/data-version.ts';
 
 // HTTP caching of GET queries for browsers and CDNs. The data only changes when a seed commits,
 // so an answer is valid for as long as the data version (src/response-cache.ts) stays the same:

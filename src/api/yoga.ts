@@ -8,7 +8,9 @@ import {
   maskError as yogaMaskError,
 } from 'graphql-yoga';
 import type { Db } from '../db/client.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { observed, observePrismaCalls, type PrismaCallListener } from '../db/observe.ts';
+import { createRelationIndex, useRelationIndex } from '../graph/relation-index.ts';
 import { createLogger, yogaLogger } from '../runtime/log.ts';
 import { type Metrics, metrics as processMetrics, useMetrics } from '../runtime/metrics.ts';
 import { createIngestQueue, type IngestSettings, ingestSettings } from '../seed/jobs.ts';
@@ -19,7 +21,6 @@ import { useExplorer } from './explorer/routes.ts';
 import { useExport } from './export-routes.ts';
 import { graphChanges } from './graph-changes.ts';
 import { useHttpCache } from './http-cache.ts';
-import { dataVersion } from './response-cache.ts';
 import { ErrorCode } from './schema/errors.ts';
 import { exampleOperations } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -93,6 +94,7 @@ export function createApp({
   const settings = ingest.settings ?? ingestSettings();
   const ingestContext = { queue: createIngestQueue(db, settings), settings };
   const changes = graphChanges(db);
+  useRelationIndex(client, createRelationIndex(db));
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => ({

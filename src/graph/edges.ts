@@ -1,5 +1,14 @@
 import type { ObservedDb } from '../db/observe.ts';
-import { type EntityKind, perKind } from '../domain/entities.ts';
+import { perKind } from '../domain/entities.ts';
+import {
+  type Edge,
+  type EdgeType,
+  type GraphDb,
+  type NodeRef,
+  nodeKey,
+  TraversalLimitError,
+} from './edge.ts';
+import { relationIndexOf } from './relation-index.ts';
 
 // The edges of the graph, loaded for a whole set of entities at once: one query per kind of
 // edge, whatever the number of entities, so a traversal costs a few queries per level.
@@ -9,53 +18,6 @@ import { type EntityKind, perKind } from '../domain/entities.ts';
 //   RAISED        person → challenge                         from Raised rows
 //   CO_MENTIONED  any two entities named by the same document, from Name rows (one edge per
 //                 pair, carrying every document they share)
-
-export type EdgeType = 'AFFILIATION' | 'DEVELOPER' | 'RAISED' | 'CO_MENTIONED';
-
-export const EDGE_TYPES: readonly EdgeType[] = [
-  'AFFILIATION',
-  'DEVELOPER',
-  'RAISED',
-  'CO_MENTIONED',
-];
-
-/** The edge types that are stated relations (everything but co-mentions). */
-export const RELATION_TYPES: readonly EdgeType[] = ['AFFILIATION', 'DEVELOPER', 'RAISED'];
-
-/** An entity by kind and row id. */
-export interface NodeRef {
-  kind: EntityKind;
-  id: number;
-}
-
-export const nodeKey = ({ kind, id }: NodeRef) => `${kind}:${id}`;
-
-export interface Edge {
-  /** Stable across requests: AFFILIATION:12, CO_MENTIONED:INSTITUTION:3|PERSON:7. */
-  key: string;
-  type: EdgeType;
-  source: NodeRef;
-  target: NodeRef;
-  /** The role of an affiliation. */
-  role: string | null;
-  /** The Affiliation, Development or Raised row; null for a co-mention. */
-  relationId: number | null;
-  /** The documents that name both ends of a co-mention, in id order; empty for relations. */
-  documentIds: number[];
-}
-
-/** The tables the traversal reads, on the API's client (src/db/observe.ts). */
-export type GraphDb = Pick<ObservedDb, 'affiliation' | 'development' | 'raised' | 'name'>;
-
-/** A traversal step that would read more rows than allowed. */
-export class TraversalLimitError extends Error {
-  constructor(
-    readonly limit: number,
-    readonly what: string,
-  ) {
-    super(`${what} would read more than ${limit} rows`);
-  }
-}
 
 // Relations first, then co-mentions shared by more documents: when a neighbourhood is cut at
 // its node budget, what is kept is what the documents state most directly.
@@ -109,8 +71,13 @@ export async function loadEdges(
     ...(bs.length > 0 ? [{ [b]: { in: bs } } as Record<B, { in: number[] }>] : []),
   ];
 
+  // The stated relations come from the in-memory index when the client has one (SQLite).
+  const index = relationIndexOf(db);
+  const indexed = index ? index.edges(nodes, types, limit) : null;
+  const queried = (type: EdgeType) => !index?.holds(type) && types.has(type);
+
   const affiliations =
-    types.has('AFFILIATION') && people.length + institutions.length > 0
+    queried('AFFILIATION') && people.length + institutions.length > 0
       ? db.affiliation
           .findMany({
             where: { OR: either('personId', people, 'institutionId', institutions) },
@@ -121,7 +88,7 @@ export async function loadEdges(
           .then((rows) => within(rows, limit, 'affiliations'))
       : [];
   const developments =
-    types.has('DEVELOPER') && institutions.length + models.length > 0
+    queried('DEVELOPER') && institutions.length + models.length > 0
       ? db.development
           .findMany({
             where: { OR: either('institutionId', institutions, 'modelId', models) },
@@ -132,7 +99,7 @@ export async function loadEdges(
           .then((rows) => within(rows, limit, 'developments'))
       : [];
   const raised =
-    types.has('RAISED') && people.length + challenges.length > 0
+    queried('RAISED') && people.length + challenges.length > 0
       ? db.raised
           .findMany({
             where: { OR: either('personId', people, 'challengeId', challenges) },
@@ -173,13 +140,14 @@ export async function loadEdges(
 
   // Awaited together: awaited one by one, a second query failing while the first one's error is
   // being thrown would be an unhandled rejection, which ends the process.
-  const [affiliationRows, developmentRows, raisedRows, nameRows] = await Promise.all([
+  const [indexedEdges, affiliationRows, developmentRows, raisedRows, nameRows] = await Promise.all([
+    indexed ?? [],
     affiliations,
     developments,
     raised,
     names,
   ]);
-  const edges: Edge[] = [];
+  const edges: Edge[] = [...indexedEdges];
   for (const a of affiliationRows) {
     edges.push({
       key: `AFFILIATION:${a.id}`,

@@ -1,5 +1,5 @@
 import { ENTITY_COLUMN, ENTITY_KINDS, perKind } from '../domain/entities.ts';
-import type { Edge, NodeRef } from './edges.ts';
+import type { Edge, NodeRef } from './edge.ts';
 
 // The mentions that show an edge: for a relation, the mentions stating it; for a co-mention,
 // the sentences of each shared document that name both ends, or else where each end is first

@@ -1,12 +1,5 @@
-import {
-  byRelevance,
-  type Edge,
-  type EdgeType,
-  type GraphDb,
-  loadEdges,
-  type NodeRef,
-  nodeKey,
-} from './edges.ts';
+import { type Edge, type EdgeType, type GraphDb, type NodeRef, nodeKey } from './edge.ts';
+import { byRelevance, loadEdges } from './edges.ts';
 
 // Breadth-first walks over the graph. Each level loads the edges of its whole frontier at once
 // (loadEdges: a query per edge type), never one node at a time, and every walk is bounded: by

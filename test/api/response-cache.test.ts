@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CachedApp, withResponseCache } from '../../src/api/response-cache.ts';
+import {
+  CACHE_STATUS_HEADER,
+  type CachedApp,
+  withResponseCache,
+} from '../../src/api/response-cache.ts';
 import { createApp, graphqlEndpoint } from '../../src/api/yoga.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
 import { graphWriteTransaction } from '../../src/db/write-transaction.ts';
@@ -57,7 +61,11 @@ async function post(query: string, variables = {}) {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: body(query, variables),
   });
-  return { status: response.status, text: await response.text() };
+  return {
+    status: response.status,
+    text: await response.text(),
+    cache: response.headers.get(CACHE_STATUS_HEADER),
+  };
 }
 
 const PEOPLE = `query People($first: Int) {
@@ -73,7 +81,8 @@ describe('response cache', () => {
     expect(calls).toBeGreaterThan(0);
     const second = await post(PEOPLE, { first: 5 });
     expect(prismaCalls.length).toBe(calls);
-    expect(second).toEqual(first);
+    expect(second).toEqual({ ...first, cache: 'hit' });
+    expect(first.cache).toBe('miss');
     const direct = await app.fetch(`http://yoga${graphqlEndpoint}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -93,6 +102,9 @@ describe('response cache', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(PEOPLE, { first: 4 })));
     expect(prismaCalls.length - start).toBe(one);
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    // Those that waited for the computation are misses (only a later request is a hit).
+    expect(answers.some((a) => a.cache === 'miss')).toBe(true);
+    expect(answers.every((a) => a.cache === 'miss' || a.cache === 'hit')).toBe(true);
   });
 
   it('never keeps an answer with errors, and passes other requests through', async () => {

@@ -10,7 +10,7 @@ import { formatReport, targets } from '../../bench/report.ts';
 
 describe('npm run bench, smoke run', () => {
   it('seeds, serves and reports every operation on every server', {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const report = await runBench({
       sizes: [8],
@@ -19,6 +19,7 @@ describe('npm run bench, smoke run', () => {
       connections: 2,
       warmup: 0,
       uncached: false,
+      mixArguments: 20,
       postgraphile: postgresAvailable(),
       log: () => undefined,
     });
@@ -39,11 +40,21 @@ describe('npm run bench, smoke run', () => {
         });
         expect(result.requests).toBeGreaterThanOrEqual(12);
       }
+      // The realistic mix runs on ours as shipped (whose cache says hit or miss on every
+      // answer) and on PostGraphile.
+      expect(Object.keys(row.mix).sort()).toEqual(
+        ['ours', ...(postgresAvailable() ? ['postgraphile'] : [])].sort(),
+      );
+      expect(row.mix.ours!.firstFailure).toBeNull();
+      expect(row.mix.ours!.cacheHitRate).toBeGreaterThanOrEqual(0);
+      expect(row.results.floor!.cacheHitRate).toBeNull();
     }
+    expect(report.mix?.arguments.depth4).toBeGreaterThan(0);
 
     const text = formatReport(report, 'npm run bench');
     expect(text).toContain('## Seeding');
     expect(text).toContain('(b) person→affiliations→institution→models');
+    expect(text).toContain('### Realistic mix');
     expect(targets(report).map((row) => row.target)).toContain('serving 8 documents: ready < 2 s');
   });
 });

@@ -1,4 +1,4 @@
-import { RELATION_TYPES } from '../../graph/edges.ts';
+import { RELATION_TYPES } from '../../graph/edge.ts';
 import { sharedNeighbours } from '../../graph/traverse.ts';
 import { builder } from '../builder.ts';
 import { Document } from './document.ts';

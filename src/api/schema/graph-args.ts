@@ -1,5 +1,5 @@
 import { kindOfTable } from '../../domain/entities.ts';
-import { type NodeRef, TraversalLimitError } from '../../graph/edges.ts';
+import { type NodeRef, TraversalLimitError } from '../../graph/edge.ts';
 import { builder } from '../builder.ts';
 import { badUserInput, type depthTooLarge, fanOutTooLarge } from './errors.ts';
 import { EdgeTypeEnum } from './graph-edge.ts';

@@ -1,6 +1,6 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
-import { EDGE_TYPES, type Edge, type NodeRef, nodeKey } from '../../graph/edges.ts';
+import { EDGE_TYPES, type Edge, type NodeRef, nodeKey } from '../../graph/edge.ts';
 import { evidenceOf, evidenceWhere } from '../../graph/evidence.ts';
 import { builder, type Context } from '../builder.ts';
 import { Document } from './document.ts';
