@@ -11,8 +11,12 @@ import { InstitutionCategory } from './value-sets.ts';
 // curator's token before it reads anything (src/api/curators.ts), records the correction with
 // who made it and why, and applies it at once; seeds apply it again.
 
+/** Why a curator made a correction: kept in the log. */
+const reasonArg = builder.args((t) => ({
+  reason: t.string({ required: false, description: 'Why: kept in the log.' }),
+}));
+
 builder.mutationFields((t) => {
-  const reason = t.arg.string({ required: false, description: 'Why: kept in the log.' });
   return {
     mergeEntities: t.prismaField({
       type: Curation,
@@ -24,7 +28,7 @@ builder.mutationFields((t) => {
           required: true,
           description: 'The entity merged into `keep` (of the same kind).',
         }),
-        reason,
+        ...reasonArg,
       },
       resolve: (query, _root, args, ctx) =>
         curate(query, ctx, async () => {
@@ -37,41 +41,13 @@ builder.mutationFields((t) => {
           };
         }),
     }),
-    splitAlias: t.prismaField({
-      type: Curation,
-      description:
-        'Makes an alias of `entity` an entity of its own: where documents name it only by the alias, everything they state moves; elsewhere the alias and its mentions.',
-      args: {
-        entity: t.arg.globalID({ required: true, description: 'The entity.' }),
-        alias: t.arg.string({ required: true, description: 'The alias.' }),
-        reason,
-      },
-      resolve: (query, _root, args, ctx) =>
-        curate(query, ctx, async () => {
-          const entity = await entityRef(ctx, args.entity);
-          const alias = text(args.alias, 'alias');
-          if (entity.kind === 'CHALLENGE')
-            throw badUserInput('Challenges come from the taxonomy: they cannot be split.');
-          if (!entity.aliases.includes(alias))
-            throw badUserInput(`${alias} is not an alias of ${entity.name}.`);
-          if (keysOf(entity.kind, alias)[0] === entity.key) {
-            throw badUserInput(
-              `${alias} is the name ${entity.name} is resolved by: rename it instead.`,
-            );
-          }
-          return {
-            change: { action: 'SPLIT_ALIAS', entity: plain(entity), alias },
-            reason: args.reason,
-          };
-        }),
-    }),
     renameEntity: t.prismaField({
       type: Curation,
       description: 'Gives an entity another canonical name; the old one becomes an alias.',
       args: {
         entity: t.arg.globalID({ required: true, description: 'The entity.' }),
         name: t.arg.string({ required: true, description: 'Its new canonical name.' }),
-        reason,
+        ...reasonArg,
       },
       resolve: (query, _root, args, ctx) =>
         curate(query, ctx, async () => {
@@ -80,47 +56,6 @@ builder.mutationFields((t) => {
           if (name === entity.name) throw badUserInput(`${entity.name} is already its name.`);
           return {
             change: { action: 'RENAME_ENTITY', entity: plain(entity), name },
-            reason: args.reason,
-          };
-        }),
-    }),
-    addAlias: t.prismaField({
-      type: Curation,
-      description: 'Adds another name for an entity.',
-      args: {
-        entity: t.arg.globalID({ required: true, description: 'The entity.' }),
-        alias: t.arg.string({ required: true, description: 'The alias.' }),
-        reason,
-      },
-      resolve: (query, _root, args, ctx) =>
-        curate(query, ctx, async () => {
-          const entity = await entityRef(ctx, args.entity);
-          const alias = text(args.alias, 'alias');
-          if (alias === entity.name || entity.aliases.includes(alias)) {
-            throw badUserInput(`${entity.name} is already called ${alias}.`);
-          }
-          return {
-            change: { action: 'ADD_ALIAS', entity: plain(entity), alias },
-            reason: args.reason,
-          };
-        }),
-    }),
-    removeAlias: t.prismaField({
-      type: Curation,
-      description: 'Removes a name from the aliases an entity shows (it is still matched by it).',
-      args: {
-        entity: t.arg.globalID({ required: true, description: 'The entity.' }),
-        alias: t.arg.string({ required: true, description: 'The alias.' }),
-        reason,
-      },
-      resolve: (query, _root, args, ctx) =>
-        curate(query, ctx, async () => {
-          const entity = await entityRef(ctx, args.entity);
-          const alias = text(args.alias, 'alias');
-          if (!entity.aliases.includes(alias))
-            throw badUserInput(`${alias} is not an alias of ${entity.name}.`);
-          return {
-            change: { action: 'REMOVE_ALIAS', entity: plain(entity), alias },
             reason: args.reason,
           };
         }),
@@ -135,7 +70,7 @@ builder.mutationFields((t) => {
           required: true,
           description: 'Its category.',
         }),
-        reason,
+        ...reasonArg,
       },
       resolve: (query, _root, args, ctx) =>
         curate(query, ctx, async () => {
@@ -204,7 +139,7 @@ builder.mutationFields((t) => {
       args: {
         affiliation: t.arg.globalID({ required: true, description: 'The Affiliation.' }),
         role: t.arg.string({ required: true, description: 'The right role, as a title: 副行长.' }),
-        reason,
+        ...reasonArg,
       },
       resolve: (query, _root, args, ctx) =>
         curate(query, ctx, async () => {
@@ -233,7 +168,7 @@ builder.mutationFields((t) => {
         }),
         role: t.arg.string({ required: false, description: 'The role of an affiliation.' }),
         note: t.arg.string({ required: true, description: 'The evidence: where this is stated.' }),
-        reason,
+        ...reasonArg,
       },
       resolve: (query, _root, args, ctx) =>
         curate(query, ctx, async () => {
@@ -278,3 +213,65 @@ builder.mutationFields((t) => {
     }),
   };
 });
+
+// ---- aliases: three mutations of one shape ---------------------------------------------------
+
+type EntityDetails = Awaited<ReturnType<typeof entityRef>>;
+
+/** A mutation that names an entity and one of its names, refused when `check` throws. */
+function aliasMutation(
+  name: string,
+  action: 'SPLIT_ALIAS' | 'ADD_ALIAS' | 'REMOVE_ALIAS',
+  description: string,
+  check: (entity: EntityDetails, alias: string) => void,
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: Curation,
+      description,
+      args: {
+        entity: t.arg.globalID({ required: true, description: 'The entity.' }),
+        alias: t.arg.string({ required: true, description: 'The alias.' }),
+        ...reasonArg,
+      },
+      resolve: (query, _root, args, ctx) =>
+        curate(query, ctx, async () => {
+          const entity = await entityRef(ctx, args.entity);
+          const alias = text(args.alias, 'alias');
+          check(entity, alias);
+          return { change: { action, entity: plain(entity), alias }, reason: args.reason };
+        }),
+    }),
+  );
+}
+
+aliasMutation(
+  'splitAlias',
+  'SPLIT_ALIAS',
+  'Makes an alias of `entity` an entity of its own: where documents name it only by the alias, everything they state moves; elsewhere the alias and its mentions.',
+  (entity, alias) => {
+    if (entity.kind === 'CHALLENGE')
+      throw badUserInput('Challenges come from the taxonomy: they cannot be split.');
+    if (!entity.aliases.includes(alias))
+      throw badUserInput(`${alias} is not an alias of ${entity.name}.`);
+    if (keysOf(entity.kind, alias)[0] === entity.key) {
+      throw badUserInput(`${alias} is the name ${entity.name} is resolved by: rename it instead.`);
+    }
+  },
+);
+
+aliasMutation('addAlias', 'ADD_ALIAS', 'Adds another name for an entity.', (entity, alias) => {
+  if (alias === entity.name || entity.aliases.includes(alias)) {
+    throw badUserInput(`${entity.name} is already called ${alias}.`);
+  }
+});
+
+aliasMutation(
+  'removeAlias',
+  'REMOVE_ALIAS',
+  'Removes a name from the aliases an entity shows (it is still matched by it).',
+  (entity, alias) => {
+    if (!entity.aliases.includes(alias))
+      throw badUserInput(`${alias} is not an alias of ${entity.name}.`);
+  },
+);
