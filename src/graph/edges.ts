@@ -1,4 +1,3 @@
-import type { ObservedDb } from '../db/observe.ts';
 import { perKind } from '../domain/entities.ts';
 import {
   type Edge,

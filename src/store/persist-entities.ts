@@ -9,6 +9,7 @@ import type {
 } from './identify.ts';
 import { summarizeFacts } from './model-facts.ts';
 import { insertReturning, type Row } from './persist-rows.ts';
+import { slices, VALUES_PER_IN_LIST } from './slices.ts';
 import { strongest } from './support.ts';
 
 // Resolution across documents, for the persist step: each entity of a batch becomes the
@@ -67,14 +68,6 @@ function pick(hits: Slot[], key: string): Slot {
   })[0]!;
 }
 
-const KEYS_PER_QUERY = 500;
-
-function slices<T>(list: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let at = 0; at < list.length; at += size) result.push(list.slice(at, at + size));
-  return result;
-}
-
 /** Reads, in a query or a few per table, every existing entity any key of the batch could resolve to. */
 async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
   const nameKeys = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set()]));
@@ -95,7 +88,7 @@ async function loadIndex(tx: Tx, docs: PreparedDocument[]) {
   // condition, and a batch of 100 documents has more keys than SQLite's 999 bound values (the
   // batch then failed and was stored document by document).
   const nameQueries = ENTITY_KINDS.flatMap((kind) =>
-    slices([...nameKeys.get(kind)!], KEYS_PER_QUERY).map((keys) =>
+    slices([...nameKeys.get(kind)!], VALUES_PER_IN_LIST).map((keys) =>
       tx.name.groupBy({
         by: ['kind', 'key', 'personId', 'institutionId', 'modelId'],
         where: { strong: true, kind, key: { in: keys } },

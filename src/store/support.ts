@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Touched } from './gc.ts';
+import { slices } from './slices.ts';
 
 // How far the graph believes an entity or a relation: each document's finding of it keeps its
 // own confidence and evidence name (on the document's mentions of it), and the graph shows the
@@ -104,11 +105,17 @@ function writeRow(tx: Tx, table: SupportedTable, id: number, data: Finding) {
  * groups, one per evidence name.
  */
 async function findingsOf(tx: Tx, column: MentionColumn, ids: number[]) {
-  const groups = await tx.mention.groupBy({
-    by: [column, 'basis'],
-    where: { [column]: { in: ids } },
-    _max: { confidence: true },
-  });
+  const groups = [];
+  // In slices: a batch of documents touches more rows than one statement may bind.
+  for (const slice of slices(ids)) {
+    groups.push(
+      ...(await tx.mention.groupBy({
+        by: [column, 'basis'],
+        where: { [column]: { in: slice } },
+        _max: { confidence: true },
+      })),
+    );
+  }
   const byRow = new Map<number, Finding[]>();
   for (const g of groups) {
     const id = g[column] as number | null;
@@ -137,7 +144,9 @@ export async function refreshSupport(
   if (list.length === 0) return 0;
   const findings = await findingsOf(tx, SUPPORTED[table], list);
   let written = 0;
-  for (const row of await readRows(tx, table, list)) {
+  const rows = [];
+  for (const slice of slices(list)) rows.push(...(await readRows(tx, table, slice)));
+  for (const row of rows) {
     const now = strongest(findings.get(row.id) ?? []);
     if (!now || (now.confidence === row.confidence && now.basis === row.basis)) continue;
     await writeRow(tx, table, row.id, now);
