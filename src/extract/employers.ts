@@ -7,7 +7,14 @@
 import type { DocContext, Entity, TakenSpan } from './context.ts';
 import { isGenericName } from './institution-names.ts';
 import { institutionKindOf } from './institutions.ts';
-import { domainWords, HARD_STOP_CHARS, NAME_LEADS, qualifierEnds, subUnitEnds } from './lexicon.ts';
+import {
+  domainWords,
+  HARD_STOP_CHARS,
+  NAME_LEADS,
+  qualifierEnds,
+  subUnitEnds,
+  tenureMarkers,
+} from './lexicon.ts';
 import { isDictionaryWord, isOrdinaryPhrase, plausiblePersonName, taggedWordsOf } from './names.ts';
 import { isNameChar } from './text.ts';
 
@@ -85,6 +92,12 @@ export function employerBeforeTitle(
   return { ref: entity.ref, start, roleStart: nameEnd };
 }
 
+/** The length of the word dating a title (原, 时任) that ends at `titleStart`; 0 when none. */
+export function tenureBefore(text: string, titleStart: number): number {
+  const marker = tenureMarkers.find((m) => text.endsWith(m, titleStart));
+  return marker ? marker.length : 0;
+}
+
 /**
  * The institution that the words between a known institution and a title name, when they are
  * not a department: a unit of its own (工信部 + 信息通信经济专家委员会) or the rest of its name
@@ -96,7 +109,7 @@ export function unitAfterInstitution(
   titleStart: number,
 ): { ref: string; roleStart: number } | undefined {
   const words = ctx.fold.slice(institution.end, titleStart);
-  if (/[\s、,，;；]/.test(words) || words.length > 12) return undefined;
+  if ( /[\s、,，;；]/.test(words) || words.length > 12) return undefined;
   const subUnit = subUnitEnds.some((u) => words.endsWith(u));
   // A department (信息技术部, 财富管理中心) is the role's qualifier, not an institution.
   if (!subUnit && unitEnds.some((u) => words.endsWith(u))) return undefined;
@@ -106,7 +119,10 @@ export function unitAfterInstitution(
   const continues =
     added.length > 0 &&
     added.length <= 4 &&
-    !taggedWordsOf(added).some((w) => domain.has(w.word) || DESCRIBING_TAGS.test(w.tag)) &&
+    // 人士向 (记者): a function word or a person (人士) is no part of a name.
+    !taggedWordsOf(added).some(
+      (w) => domain.has(w.word) || DESCRIBING_TAGS.test(w.tag) || BREAKING_TAGS.test(w.tag),
+    ) &&
     !isOrdinaryPhrase(added) &&
     !plausiblePersonName(added, true) &&
     !/^(?:首席|高级|资深|执行|常务)/.test(added);

@@ -56,6 +56,8 @@ export const titlesBeforeBody = rolesData.notBeforeBody;
 export const qualifierEnds = rolesData.qualifierEnds;
 export const domainWords = rolesData.domainWords;
 export const subUnitEnds = rolesData.subUnitEnds;
+/** Words before a title that date it (原, 时任): part of neither the employer nor the title. */
+export const tenureMarkers = [...rolesData.tenureMarkers].sort(byLengthDesc);
 export const honorifics = [...rolesData.honorifics].sort(byLengthDesc);
 export const bylineRoles = [...rolesData.bylines].sort(byLengthDesc);
 export const bylineSources = [...rolesData.bylineSources].sort(byLengthDesc);

@@ -11,7 +11,7 @@
 
 import { findBylines } from './bylines.ts';
 import type { DocContext, Entity, TakenSpan } from './context.ts';
-import { employerBeforeTitle, unitAfterInstitution } from './employers.ts';
+import { employerBeforeTitle, tenureBefore, unitAfterInstitution } from './employers.ts';
 import { isGenericName } from './institution-names.ts';
 import {
   alternation,
@@ -162,8 +162,20 @@ function isUnit(qualifier: string): boolean {
 }
 
 /** The qualifier before a title (科技信息部, 银行业, 金融AI) and the institution before that. */
-function qualifierAndInstitution(ctx: DocContext, titleStart: number, personFollows: boolean) {
+function qualifierAndInstitution(
+  ctx: DocContext,
+  titleStart: number,
+  personFollows: boolean,
+): { start: number; roleStart: number; institution: string | undefined } {
   const text = ctx.fold;
+  // 协会原副会长, 星河银行时任行长: the word dating the title belongs to neither side; what is
+  // before it is read as if the title started there, and the role is the title itself.
+  const tenure = tenureBefore(text, titleStart);
+  if (tenure > 0) {
+    const dated = titleStart - tenure;
+    const found = qualifierAndInstitution(ctx, dated, personFollows);
+    return { ...found, roleStart: found.roleStart === dated ? titleStart : found.roleStart };
+  }
   let q = titleStart;
   while (q > 0 && titleStart - q < 16) {
     const ch = text[q - 1];

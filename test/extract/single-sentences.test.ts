@@ -133,6 +133,15 @@ const CASES: [string, string, string, string][] = [
   ['据新网银行首席风险官唐刚介绍，智能风控已拦截多起欺诈。', '唐刚', '新网银行', '首席风险官'],
   ['广发证券首席策略分析师戴康认为，科技板块估值仍有空间。', '戴康', '广发证券', '首席策略分析师'],
   ['中国平安联席首席执行官郭晓涛表示，AI已用于理赔。', '郭晓涛', '中国平安', '联席首席执行官'],
+  // A word dating the title (原, 时任, 现任) belongs to neither the employer nor the role.
+  ['星河银行时任行长李明远表示，风控是难点。', '李明远', '星河银行', '行长'],
+  [
+    '中国保险行业协会原副会长赵启明认为，数据孤岛仍待打通。',
+    '赵启明',
+    '中国保险行业协会',
+    '副会长',
+  ],
+  ['云栖数科现任首席风险官周若兰表示，模型要可解释。', '周若兰', '云栖数科', '首席风险官'],
 ];
 
 // Known to fail since the two extraction branches were merged (issue 13, closing note): jieba
@@ -143,6 +152,14 @@ const KNOWN_FAILURES = [
 ] as const;
 
 describe('single sentences that name a person with a role', () => {
+  it('takes no institution from the words between an employer and a title they do not hold', () => {
+    // 向记者: the title is whom the speaker addresses; 人士向 is no unit of the bank.
+    const { extraction } = preview('澄江银行人士向记者表示，大模型幻觉难以根除。', 'txt');
+    expect(extraction.institutions.flatMap((e) => e.names.map((n) => n.name))).toEqual([
+      '澄江银行',
+    ]);
+  });
+
   for (const [, person, institution, role] of KNOWN_FAILURES) {
     it.skip(`${person} @ ${institution}: ${role} (known failure)`, () => {});
   }
