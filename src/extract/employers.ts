@@ -109,7 +109,7 @@ export function unitAfterInstitution(
   titleStart: number,
 ): { ref: string; roleStart: number } | undefined {
   const words = ctx.fold.slice(institution.end, titleStart);
-  if ( /[\s、,，;；]/.test(words) || words.length > 12) return undefined;
+  if (/[\s、,，;；]/.test(words) || words.length > 12) return undefined;
   const subUnit = subUnitEnds.some((u) => words.endsWith(u));
   // A department (信息技术部, 财富管理中心) is the role's qualifier, not an institution.
   if (!subUnit && unitEnds.some((u) => words.endsWith(u))) return undefined;

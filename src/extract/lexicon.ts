@@ -89,6 +89,7 @@ export const useVerbs = [...modelsData.useVerbs].sort(byLengthDesc);
 export const productWords = [...modelsData.productWords].sort(byLengthDesc);
 export const intoVerbs = [...modelsData.intoVerbs].sort(byLengthDesc);
 export const generationWords = [...modelsData.generationWords].sort(byLengthDesc);
+export const versionWords = [...modelsData.versionWords].sort(byLengthDesc);
 export const editionWords = [...modelsData.editionWords].sort(byLengthDesc);
 export const knownModels = modelsData.known;
 

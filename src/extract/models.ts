@@ -18,8 +18,9 @@ import {
   productWords,
   strongModelWords,
   useVerbs,
+  versionWords,
 } from './lexicon.ts';
-import { looksCoined } from './names.ts';
+import { looksCoined, taggedWordsOf } from './names.ts';
 import { isCjk, isNameChar } from './text.ts';
 import type { ExtractedModelVersion } from './types.ts';
 
@@ -502,6 +503,19 @@ function governedGap(ctx: DocContext, from: number, to: number): boolean {
   return !/[,;。]/.test(gap) && /的[\u4e00-\u9fffA-Za-z]{0,8}[“「『"‘]?$/.test(gap);
 }
 
+/** Model words, product words and version words: what may follow a model's own name. */
+const MODEL_TAIL = new Set([...modelWords, ...productWords, ...versionWords, ...generationWords]);
+
+/** Whether the model's name is followed by a noun of another thing (客户服务模块, 投顾业务). */
+function modifiesNounAfter(ctx: DocContext, span: ModelSpan): boolean {
+  const after = ctx.fold.slice(span.end, span.end + 8);
+  if (!isCjk(after[0])) return false;
+  const [next] = taggedWordsOf(after);
+  if (!next || MODEL_TAIL.has(next.word) || [...MODEL_TAIL].some((w) => after.startsWith(w)))
+    return false;
+  return /^(?:n|nz|vn|nr|ns|nt|j)$/.test(next.tag) && next.word.length >= 2;
+}
+
 /** The institution that built a model, from the sentence that says so, with the evidence. */
 function developerOf(ctx: DocContext, span: ModelSpan): { ref: string; basis: string } | undefined {
   const sentence = ctx.evidence(span).sentence;
@@ -522,7 +536,9 @@ function developerOf(ctx: DocContext, span: ModelSpan): { ref: string; basis: st
   // … 发布/推出/开发/应用于 … [model], the developer being the clause's or the sentence's subject
   const verbs = [...ctx.fold.slice(clause.start, span.start).matchAll(launchPattern)];
   const verb = verbs.at(-1);
-  if (verb) {
+  // 上线DeepSeek客户服务模块: a noun after the model makes it the modifier of what was launched
+  // (a module built on it); the launcher is that product's maker, not the model's.
+  if (verb && !modifiesNounAfter(ctx, span)) {
     const verbStart = clause.start + verb.index;
     if (governedGap(ctx, verbStart + verb[0].length, span.start)) {
       const subject = ctx.takenWithin(clause.start, verbStart, 'INSTITUTION').at(-1);
@@ -552,6 +568,43 @@ function developerOf(ctx: DocContext, span: ModelSpan): { ref: string; basis: st
   return undefined;
 }
 
+/** The evidence that a model was built by whoever the sentence is about, not by name. */
+const SUBJECT_EVIDENCE = new Set([
+  'clause-subject-developer',
+  'sentence-subject-developer',
+  'pronoun-developer',
+]);
+/** Institutions that put foundation models to use in finance; they do not make them. */
+const DEPLOYING_KINDS = new Set(['bank', 'insurer', 'broker', 'fund', 'consumer_finance']);
+
+/** Whether `name` is a publicly known foundation model or one of its versions (DeepSeek-V3). */
+function isKnownFoundationModel(written: string): boolean {
+  // Case as written varies (Deepseek, DeepSeek).
+  const name = written.toLowerCase();
+  return knownModels.some((k) =>
+    [k.name, ...k.aliases].some((known) => {
+      const n = known.toLowerCase();
+      return name === n || (name.startsWith(n) && /^[-\s·.\d]/.test(name.slice(n.length)));
+    }),
+  );
+}
+
+/**
+ * A publicly known foundation model credited to a bank, insurer, broker or fund only because the
+ * sentence is about it: such institutions deploy those models (接入, 部署, 集成, 升级为), and
+ * the text names their maker as the owner (X的Y) or the author (由X研发) when it means it.
+ */
+function deployerTakenForMaker(
+  ctx: DocContext,
+  model: Entity,
+  found: { ref: string; basis: string },
+): boolean {
+  const names = [...model.names.values()].map((n) => n.name);
+  if (!SUBJECT_EVIDENCE.has(found.basis) || !names.some(isKnownFoundationModel)) return false;
+  const kind = ctx.entities.get(found.ref)?.institutionKind;
+  return kind !== undefined && DEPLOYING_KINDS.has(kind);
+}
+
 /** The institution that built each model: named in the model's name, or by its sentence. */
 function findDevelopers(
   ctx: DocContext,
@@ -561,7 +614,7 @@ function findDevelopers(
   for (const span of spans) {
     const named = namedDevelopers.get(span.model.ref);
     const found = named ? { ref: named, basis: 'name-prefix-developer' } : developerOf(ctx, span);
-    if (found)
+    if (found && !deployerTakenForMaker(ctx, span.model, found))
       ctx.developments.push({
         a: span.model.ref,
         b: found.ref,

@@ -101,4 +101,18 @@ describe('developers', () => {
     const dateline = run('东岳财经网讯（记者 尤嘉树）12月4日，恒拓证券正式发布研报智能体“拓思”。');
     expect(dateline.developers).toEqual(['拓思 <- 恒拓证券']);
   });
+
+  it('does not credit a model to whoever launches a product built on it', () => {
+    const found = run('北辰证券在其投顾平台正式上线DeepSeek问答模块。');
+    expect(found.developers).not.toContain('DeepSeek <- 北辰证券');
+  });
+
+  it('credits a known foundation model to a bank only when the text says it made it', () => {
+    // The bank is the sentence's subject and deploys the model; its own product is its own.
+    const deployed = run('岚山银行宣布，旗下“岚图”大模型已集成Deepseek-V3模型。');
+    expect(deployed.developers).toEqual(['岚图 <- 岚山银行']);
+    // Said outright: the maker's possessive still credits it.
+    const made = run('深度求索公司的DeepSeek-V3模型已开源。');
+    expect(made.developers).toEqual(['DeepSeek-V3 <- 深度求索']);
+  });
 });
