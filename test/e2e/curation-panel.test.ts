@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.ts';
 import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { browserLauncher, browserSuiteSkipped } from '../support/browser.ts';
 import { FIXTURE_CORPUS } from '../support/corpus-copy.ts';
 
 // The explorer's curation panel in a real browser against the real server started with
@@ -14,7 +15,7 @@ import { FIXTURE_CORPUS } from '../support/corpus-copy.ts';
 // entity kept.
 
 const root = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
+const skipped = browserSuiteSkipped();
 
 let folder: string;
 let server: ChildProcess;
@@ -49,6 +50,7 @@ function startServer(databaseUrl: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  if (skipped) return;
   folder = mkdtempSync(join(tmpdir(), 'kg-e2e-curation-'));
   const databaseUrl = `file:${join(folder, 'kg.db')}`;
   const db = createPrismaClient(databaseUrl);
@@ -57,17 +59,16 @@ beforeAll(async () => {
   expect(report.failed).toBe(0);
   await db.$disconnect();
   baseUrl = await startServer(databaseUrl);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
+  const launcher = browserLauncher();
+  if ('unavailable' in launcher) throw new Error(launcher.unavailable);
+  browser = await launcher.launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 });
 
 afterAll(async () => {
   await browser?.close();
   server?.kill('SIGTERM');
-  rmSync(folder, { recursive: true, force: true });
+  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 async function settled() {
@@ -84,11 +85,10 @@ async function openEntity(name: string) {
   await expect.poll(() => page.locator('#evidence h2').textContent()).toBe(name);
 }
 
-describe('the curation panel', { timeout: 300_000 }, () => {
-  // Skipped: fails at the first correction (the panel still shows 副行长 after Correct role;
-  // the same mutation over HTTP passes in test/api/curation.test.ts). Not yet found why: see the
-  // issue's closing note.
-  it.skip('offers corrections only with a token, and shows them once made', async () => {
+describe.skipIf(skipped)('the curation panel', { timeout: 300_000 }, () => {
+  // The token is typed, then a panel button clicked at once, as a user does: the click must
+  // not be lost to the token field's change event on blur (it used to redraw the panel).
+  it('offers corrections only with a token, and shows them once made', async () => {
     await page.goto(`${baseUrl}/`);
     await openEntity('蒲星河');
     expect(await page.locator('#evidence .curation').count()).toBe(0);
@@ -99,17 +99,22 @@ describe('the curation panel', { timeout: 300_000 }, () => {
     const panel = page.locator('#evidence .curation');
     await expect.poll(() => panel.count()).toBe(1);
 
-    // Correct role: the browser's prompt answers with the role.
-    page.once('dialog', (dialog) => dialog.accept('原副行长'));
+    // Correct role: a field opens in place, holding the role as it is.
     await panel.getByRole('button', { name: 'Correct role' }).click();
+    const role = panel.locator('.curate-edit .curate-field');
+    expect(await role.inputValue()).toBe('副行长');
+    await role.fill('原副行长');
+    await panel.getByRole('button', { name: 'Save role' }).click();
     await settled();
     await expect
       .poll(() => page.locator('#evidence .facts').textContent(), { timeout: 60_000 })
       .toContain('原副行长');
 
     // Reject it: the affiliation leaves the panel.
-    page.once('dialog', (dialog) => dialog.accept('已辞职'));
-    await page.locator('#evidence .curation').getByRole('button', { name: 'Reject' }).click();
+    const reopened = page.locator('#evidence .curation');
+    await reopened.getByRole('button', { name: 'Reject' }).click();
+    await reopened.locator('.curate-edit .curate-field').fill('已辞职');
+    await reopened.getByRole('button', { name: 'Confirm reject' }).click();
     await settled();
     await expect
       .poll(async () => (await page.locator('#evidence').textContent()) ?? '', { timeout: 60_000 })
@@ -117,9 +122,13 @@ describe('the curation panel', { timeout: 300_000 }, () => {
 
     // Merge 诸葛明澜 into 诸葛云舒: the panel then shows the kept person with both roles.
     await openEntity('诸葛明澜');
-    page.once('dialog', (dialog) => dialog.accept());
-    await page.fill('#evidence .curate-field', '诸葛云舒');
+    await page.fill('#evidence .curate-merge .curate-field', '诸葛云舒');
     await page.locator('#evidence .curate-merge').getByRole('button', { name: 'Merge' }).click();
+    // Asked in place before anything is sent.
+    await expect
+      .poll(() => page.locator('#evidence .curate-confirm').textContent())
+      .toContain('Merge 诸葛明澜 into 诸葛云舒?');
+    await page.getByRole('button', { name: 'Confirm merge' }).click();
     await settled();
     await expect
       .poll(() => page.locator('#evidence h2').textContent(), { timeout: 60_000 })

@@ -312,7 +312,13 @@ function kindBadge(typename) {
 const tokenInput = $('#token');
 tokenInput.value = sessionStorage.getItem('kg-curation-token') ?? '';
 const token = () => tokenInput.value.trim();
+// The panel is drawn again only when the token itself changes. A field's change event also fires
+// when it loses focus, which a click on a panel button causes: drawing the panel again then
+// removed the button under the pointer, and the click was lost.
+let appliedToken = token();
 tokenInput.addEventListener('change', () => {
+  if (token() === appliedToken) return;
+  appliedToken = token();
   sessionStorage.setItem('kg-curation-token', token());
   const active = cy.elements('.active')[0];
   if (active?.isNode()) showEntity(active.id());
@@ -356,17 +362,53 @@ function relationId(edgeId) {
   return btoa(`${type}:${match[2]}`);
 }
 
+/**
+ * A button that opens a small form in place of the buttons beside it: one text field, a button
+ * that sends it and one that closes the form. Inline rather than prompt(): the panel stays one
+ * page a screen reader, a keyboard and a test can read, and what is typed can be seen whole.
+ */
+function inlineEdit(label, { placeholder, value = '', submit, onSubmit }) {
+  const opener = button(label, () => {
+    const holder = opener.parentElement;
+    const field = el('input', 'curate-field');
+    field.placeholder = placeholder;
+    field.value = value;
+    const form = el(
+      'form',
+      'curate-edit',
+      field,
+      button(submit, () => form.requestSubmit()),
+      button('Cancel', () => form.replaceWith(...kept)),
+    );
+    const kept = [...holder.querySelectorAll(':scope > .curate-action')];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = field.value.trim();
+      if (text) onSubmit(text);
+    });
+    for (const other of kept.slice(1)) other.remove();
+    kept[0].replaceWith(form);
+    field.focus();
+  });
+  return opener;
+}
+
 function rejectButton(id, what) {
-  return button('Reject', () => {
-    const reason = prompt(`Why is "${what}" wrong?`);
-    if (reason?.trim()) curate(REJECT, { id, reason });
+  return inlineEdit('Reject', {
+    placeholder: `Why is "${what}" wrong?`,
+    submit: 'Confirm reject',
+    onSubmit: (reason) => curate(REJECT, { id, reason }),
   });
 }
 
 function correctRoleButton(id, role) {
-  return button('Correct role', () => {
-    const next = prompt('The correct role:', role);
-    if (next?.trim() && next.trim() !== role) curate(CORRECT, { id, role: next.trim() });
+  return inlineEdit('Correct role', {
+    placeholder: 'The correct role',
+    value: role,
+    submit: 'Save role',
+    onSubmit: (next) => {
+      if (next !== role) curate(CORRECT, { id, role: next });
+    },
   });
 }
 
@@ -392,8 +434,22 @@ function mergeForm(node) {
       setStatus(`No other ${node.__typename} called ${query}.`);
       return;
     }
-    if (!confirm(`Merge ${node.name} into ${keep.name}? Its names and facts move there.`)) return;
-    curate(MERGE, { keep: keep.id, keepName: keep.name, kind: node.__typename, remove: node.id });
+    // Asked in place: what will be merged into what, and a button to go ahead.
+    form.querySelector('.curate-confirm')?.remove();
+    const question = el(
+      'p',
+      'curate-confirm',
+      `Merge ${node.name} into ${keep.name}? Its names and facts move there. `,
+      button('Confirm merge', () =>
+        curate(MERGE, {
+          keep: keep.id,
+          keepName: keep.name,
+          kind: node.__typename,
+          remove: node.id,
+        }),
+      ),
+    );
+    form.append(question);
   });
   return form;
 }
