@@ -51,17 +51,28 @@ const decode = (id: string) => Buffer.from(id, 'base64').toString('utf8');
 
 /** The graph as the API reports it: node ids (Person:3) and edge ids (Affiliation:5). */
 interface ApiGraph {
-  nodes: Map<string, { kind: string; name: string }>;
-  edges: Map<string, { type: string; source: string; target: string; role: string | null }>;
+  nodes: Map<string, { kind: string; name: string; confidence: number; basis: string }>;
+  edges: Map<
+    string,
+    {
+      type: string;
+      source: string;
+      target: string;
+      role: string | null;
+      confidence: number;
+      basis: string;
+    }
+  >;
 }
 
 async function apiGraph(): Promise<ApiGraph> {
   const nodes: ApiGraph['nodes'] = new Map();
   const edges: ApiGraph['edges'] = new Map();
   const lists: Record<string, string> = {
-    people: 'affiliations { id role institution { id } } raised { id challenge { id } }',
+    people:
+      'affiliations { id role confidence basis institution { id } } raised { id confidence basis challenge { id } }',
     institutions: '',
-    models: 'developments { id institution { id } }',
+    models: 'developments { id confidence basis institution { id } }',
     challenges: '',
   };
   for (const [list, relations] of Object.entries(lists)) {
@@ -69,19 +80,26 @@ async function apiGraph(): Promise<ApiGraph> {
     for (;;) {
       const page: Json = await data(
         `query($after: String) { ${list}(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-          edges { node { id name kind ${relations} } } } }`,
+          edges { node { id name kind confidence basis ${relations} } } } }`,
         { after },
       );
       const connection = page[list];
       for (const { node } of connection.edges) {
         const id = decode(node.id);
-        nodes.set(id, { kind: node.kind, name: node.name });
+        nodes.set(id, {
+          kind: node.kind,
+          name: node.name,
+          confidence: node.confidence,
+          basis: node.basis,
+        });
         for (const a of node.affiliations ?? []) {
           edges.set(decode(a.id), {
             type: 'AFFILIATION',
             source: id,
             target: decode(a.institution.id),
             role: a.role,
+            confidence: a.confidence,
+            basis: a.basis,
           });
         }
         for (const r of node.raised ?? []) {
@@ -90,6 +108,8 @@ async function apiGraph(): Promise<ApiGraph> {
             source: id,
             target: decode(r.challenge.id),
             role: null,
+            confidence: r.confidence,
+            basis: r.basis,
           });
         }
         for (const d of node.developments ?? []) {
@@ -98,6 +118,8 @@ async function apiGraph(): Promise<ApiGraph> {
             source: decode(d.institution.id),
             target: id,
             role: null,
+            confidence: d.confidence,
+            basis: d.basis,
           });
         }
       }
@@ -165,7 +187,12 @@ describe('GraphML', () => {
     expect(read.order).toBe(graph.nodes.size);
     expect(read.size).toBe(graph.edges.size);
     for (const [id, node] of graph.nodes) {
-      expect(read.getNodeAttributes(id)).toMatchObject({ kind: node.kind, name: node.name });
+      expect(read.getNodeAttributes(id)).toMatchObject({
+        kind: node.kind,
+        name: node.name,
+        confidence: node.confidence,
+        basis: node.basis,
+      });
     }
     for (const [id, edge] of graph.edges) {
       expect(read.source(id)).toBe(edge.source);
@@ -174,6 +201,8 @@ describe('GraphML', () => {
       expect(attributes.type).toBe(edge.type);
       expect(attributes.role).toBe(edge.role ?? undefined);
       expect(attributes.evidence).toBeGreaterThanOrEqual(1);
+      expect(attributes.edgeConfidence).toBe(edge.confidence);
+      expect(attributes.edgeBasis).toBe(edge.basis);
     }
     const institution = [...graph.nodes].find(([, n]) => n.kind === 'INSTITUTION')![0];
     expect(read.getNodeAttribute(institution, 'category')).toMatch(/^[a-z_]+$/);
@@ -227,6 +256,9 @@ function checkNeo4j(files: Map<string, string>) {
         /^(Person|Institution|Model|Challenge);Entity$/,
       );
       nodeIds.add(row[0]!);
+      const node = graph.nodes.get(row[0]!);
+      expect(Number(row[header!.indexOf('confidence:float')]), row[0]).toBe(node?.confidence);
+      expect(row[header!.indexOf('basis')], row[0]).toBe(node?.basis);
     }
   }
   for (const [name, [header, ...rows]] of tables) {
@@ -236,6 +268,15 @@ function checkNeo4j(files: Map<string, string>) {
       const [start, end, type] = row;
       expect(nodeIds.has(start!) && nodeIds.has(end!), `${name}: ${row}`).toBe(true);
       expect(['AFFILIATION', 'DEVELOPER', 'RAISED']).toContain(type);
+      const confidence = Number(row[header!.indexOf('confidence:float')]);
+      const basis = row[header!.indexOf('basis')];
+      const stated = [...graph.edges.values()].filter(
+        (e) => e.source === start && e.target === end && e.type === type,
+      );
+      expect(
+        stated.some((e) => e.confidence === confidence && e.basis === basis),
+        `${name}: ${row}`,
+      ).toBe(true);
       relationships++;
     }
   }
@@ -270,12 +311,21 @@ describe('JSON-LD', () => {
     expect(byType('Organization')).toHaveLength(count('INSTITUTION'));
     expect(byType('SoftwareApplication')).toHaveLength(count('MODEL'));
     expect(byType('DefinedTerm')).toHaveLength(count('CHALLENGE'));
+    for (const node of nodes) {
+      const id = node['@id'].replace('urn:kg-finance:', '');
+      expect(node['urn:kg-finance:confidence'][0]['@value'], id).toBe(
+        graph.nodes.get(id)?.confidence,
+      );
+      expect(node['urn:kg-finance:basis'][0]['@value'], id).toBe(graph.nodes.get(id)?.basis);
+    }
     let edges = 0;
     for (const person of byType('Person')) {
       for (const role of person[`${SCHEMA}worksFor`] ?? []) {
         expect(role['@type']).toEqual([`${SCHEMA}OrganizationRole`]);
         expect(role[`${SCHEMA}roleName`][0]['@value']).toBeTruthy();
         expect(role[`${SCHEMA}worksFor`][0]['@id']).toMatch(/^urn:kg-finance:Institution:\d+$/);
+        const stated = graph.edges.get(role['@id'].replace('urn:kg-finance:', ''));
+        expect(role['urn:kg-finance:confidence'][0]['@value']).toBe(stated?.confidence);
         edges++;
       }
       edges += (person['urn:kg-finance:raised'] ?? []).length;
@@ -311,6 +361,11 @@ describe('JSON lines', () => {
     expect(new Set(entities.map((e) => e.id))).toEqual(new Set(graph.nodes.keys()));
     expect(new Set(relations.map((r) => r.id))).toEqual(new Set(graph.edges.keys()));
     for (const record of records) {
+      const stated = graph.nodes.get(record.id) ?? graph.edges.get(record.id);
+      expect([record.confidence, record.basis], record.id).toEqual([
+        stated?.confidence,
+        stated?.basis,
+      ]);
       expect(record.evidence.length, record.id).toBeGreaterThan(0);
       for (const e of record.evidence) {
         expect(e.sentence.slice(e.start - e.sentenceStart, e.end - e.sentenceStart)).toBe(e.text);

@@ -20,11 +20,15 @@ const NODE_KEYS = [
   ['category', 'string'],
   ['parameters', 'string'],
   ['releasedAt', 'string'],
+  ['confidence', 'double'],
+  ['basis', 'string'],
 ] as const;
 const EDGE_KEYS = [
   ['type', 'string'],
   ['role', 'string'],
   ['evidence', 'int'],
+  ['edgeConfidence', 'double'],
+  ['edgeBasis', 'string'],
 ] as const;
 
 // Characters XML 1.0 does not allow at all (control characters but tab, newline, return).
@@ -56,6 +60,8 @@ function node(entity: ExportEntity): string {
     data('category', entity.category),
     data('parameters', entity.parameters),
     data('releasedAt', entity.releasedAt),
+    data('confidence', entity.confidence),
+    data('basis', entity.basis),
   ].join('')}</node>\n`;
 }
 
@@ -79,6 +85,8 @@ export async function* graphml(db: Db, size = PAGE_SIZE): AsyncGenerator<string>
             data('type', r.type),
             data('role', r.role),
             data('evidence', r.evidence),
+            data('edgeConfidence', r.confidence),
+            data('edgeBasis', r.basis),
           ].join('')}</edge>\n`,
       )
       .join('');

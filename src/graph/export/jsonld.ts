@@ -28,6 +28,8 @@ export const JSONLD_CONTEXT = {
   category: { '@id': 'kg:category' },
   key: { '@id': 'kg:key' },
   evidenceCount: { '@id': 'kg:evidenceCount' },
+  confidence: { '@id': 'kg:confidence', '@type': 'http://www.w3.org/2001/XMLSchema#double' },
+  basis: { '@id': 'kg:basis' },
   parameters: { '@id': 'kg:parameters' },
 };
 
@@ -77,6 +79,8 @@ async function linksOf(db: Db, kind: EntityKind, ids: number[]) {
           roleName: r.role,
           worksFor: [iri(r.target)],
           evidenceCount: r.evidence,
+          confidence: r.confidence,
+          basis: r.basis,
         });
       }
     }
@@ -103,6 +107,8 @@ function node(entity: ExportEntity, links: Record<string, unknown> | undefined) 
     name: entity.name,
     ...(entity.aliases.length > 0 ? { alternateName: entity.aliases } : {}),
     key: entity.key,
+    confidence: entity.confidence,
+    basis: entity.basis,
     ...(entity.category ? { category: entity.category } : {}),
     ...(entity.kind === 'MODEL'
       ? {

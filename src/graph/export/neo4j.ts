@@ -26,29 +26,65 @@ export interface ExportFile {
 }
 
 const HEADERS: Record<EntityKind, string[]> = {
-  PERSON: ['id:ID', 'name', 'key', 'aliases:string[]', ':LABEL'],
-  INSTITUTION: ['id:ID', 'name', 'key', 'aliases:string[]', 'category', ':LABEL'],
+  PERSON: ['id:ID', 'name', 'key', 'aliases:string[]', 'confidence:float', 'basis', ':LABEL'],
+  INSTITUTION: [
+    'id:ID',
+    'name',
+    'key',
+    'aliases:string[]',
+    'confidence:float',
+    'basis',
+    'category',
+    ':LABEL',
+  ],
   MODEL: [
     'id:ID',
     'name',
     'key',
     'aliases:string[]',
+    'confidence:float',
+    'basis',
     'parameters',
     'releasedAt',
     'versions:string[]',
     ':LABEL',
   ],
-  CHALLENGE: ['id:ID', 'name', 'key', 'aliases:string[]', 'label', 'description', ':LABEL'],
+  CHALLENGE: [
+    'id:ID',
+    'name',
+    'key',
+    'aliases:string[]',
+    'confidence:float',
+    'basis',
+    'label',
+    'description',
+    ':LABEL',
+  ],
 };
 
-const RELATIONSHIP_HEADER = [':START_ID', ':END_ID', ':TYPE', 'role', 'evidence:int'];
+const RELATIONSHIP_HEADER = [
+  ':START_ID',
+  ':END_ID',
+  ':TYPE',
+  'role',
+  'evidence:int',
+  'confidence:float',
+  'basis',
+];
 
 /** Labels: the entity's type and Entity, which all four share. */
 const label = (kind: EntityKind) => `${TYPE_OF_KIND[kind]};Entity`;
 const list = (values: string[] = []) => values.map((v) => v.replaceAll(';', ',')).join(';');
 
 function row(entity: ExportEntity): (string | number | null)[] {
-  const common = [nodeId(entity.kind, entity.id), entity.name, entity.key, list(entity.aliases)];
+  const common = [
+    nodeId(entity.kind, entity.id),
+    entity.name,
+    entity.key,
+    list(entity.aliases),
+    entity.confidence,
+    entity.basis,
+  ];
   switch (entity.kind) {
     case 'PERSON':
       return [...common, label(entity.kind)];
@@ -102,7 +138,17 @@ export function neo4jFiles(db: Db, size = PAGE_SIZE): ExportFile[] {
     async *chunks() {
       yield stringify([RELATIONSHIP_HEADER]);
       for await (const page of relationPages(db, type, {}, size)) {
-        yield stringify(page.map((r) => [r.source, r.target, r.type, r.role ?? '', r.evidence]));
+        yield stringify(
+          page.map((r) => [
+            r.source,
+            r.target,
+            r.type,
+            r.role ?? '',
+            r.evidence,
+            r.confidence,
+            r.basis,
+          ]),
+        );
       }
     },
   }));

@@ -29,6 +29,9 @@ export interface ExportEntity {
   key: string;
   name: string;
   aliases: string[];
+  /** How far the documents support it (0-1), and the name of that evidence, as the API shows. */
+  confidence: number;
+  basis: string;
   /** Institutions: bank, insurer… */
   category?: string;
   /** Models: the largest parameter count stated, the earliest release date, the versions. */
@@ -53,6 +56,9 @@ export interface ExportRelation {
   role: string | null;
   /** How many statements in documents support it. */
   evidence: number;
+  /** How far the documents support it (0-1), and the name of that evidence, as the API shows. */
+  confidence: number;
+  basis: string;
 }
 
 export interface Evidence {
@@ -102,12 +108,21 @@ export async function* entityPages(
   kind: EntityKind,
   size = PAGE_SIZE,
 ): AsyncGenerator<ExportEntity[]> {
-  const base = (row: { id: number; key: string; name: string; aliases: string }) => ({
+  const base = (row: {
+    id: number;
+    key: string;
+    name: string;
+    aliases: string;
+    confidence: number;
+    basis: string;
+  }) => ({
     kind,
     id: row.id,
     key: row.key,
     name: row.name,
     aliases: aliasesOf(row.aliases, row.name),
+    confidence: row.confidence,
+    basis: row.basis,
   });
   switch (kind) {
     case 'PERSON':
@@ -198,6 +213,8 @@ export async function* relationPages(
           target: nodeId('INSTITUTION', r.institutionId),
           role: r.role,
           evidence: counts.get(r.id) ?? 0,
+          confidence: r.confidence,
+          basis: r.basis,
         }));
       }
       return;
@@ -215,6 +232,8 @@ export async function* relationPages(
           target: nodeId('MODEL', r.modelId),
           role: null,
           evidence: counts.get(r.id) ?? 0,
+          confidence: r.confidence,
+          basis: r.basis,
         }));
       }
       return;
@@ -232,6 +251,8 @@ export async function* relationPages(
           target: nodeId('CHALLENGE', r.challengeId),
           role: null,
           evidence: counts.get(r.id) ?? 0,
+          confidence: r.confidence,
+          basis: r.basis,
         }));
       }
       return;
