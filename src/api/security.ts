@@ -1,7 +1,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type BudgetLimits, checkOperationBudget } from './query-budget.ts';
+import { type BudgetLimits, checkOperationBudget } from './query-cost.ts';
 import { badRequest, ErrorCode, type ErrorCodeName, limitExceeded } from './schema/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './schema/pagination.ts';
 
@@ -26,12 +28,17 @@ export const MAX_TOKENS = 3000;
 /** Directives (@include, @skip) per operation. */
 export const MAX_DIRECTIVES = 20;
 /**
- * Objects an answer may be estimated to hold (src/api/query-budget.ts). 100 people with their
+ * Objects an answer may be estimated to hold (src/api/query-cost.ts). 100 people with their
  * affiliations, challenges and three mentions each come to about 2,700; 100 people with their
  * institutions' models, people and affiliations to about 43,000; 100 people with 100 mentions
  * each, and each mention's document with 100 of its own mentions, to about 3,000,000.
  */
 export const MAX_COST = 50_000;
+/**
+ * Fields the cost estimate may visit, fragments expanded (the evaluation contract's query visits
+ * about 40, GraphiQL's introspection query about 100).
+ */
+export const MAX_FIELDS = 10_000;
 /** How many items a list that does not page is assumed to hold, for the cost estimate. */
 export const LIST_SIZE_ESTIMATE = 5;
 /** The longest string argument (names, cursors, ids, search queries are far shorter). */
@@ -107,6 +114,7 @@ export function securitySettings(env: NodeJS.ProcessEnv = process.env): Security
       maxListLength: integer(env, 'GRAPHQL_MAX_LIST_ARGUMENT', MAX_LIST_ARGUMENT),
       defaultPageSize: DEFAULT_PAGE_SIZE,
       listSizeEstimate: LIST_SIZE_ESTIMATE,
+      maxFields: MAX_FIELDS,
     },
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     graphiql: flag(env, 'GRAPHIQL', !production),
@@ -158,7 +166,7 @@ function armor(settings: SecuritySettings): Plugin {
         reject(ErrorCode.TOO_MANY_DIRECTIVES, 'Too many directives', settings.maxDirectives),
       ],
     },
-    // The cost is estimated with the variables at hand (query-budget.ts), which armor's rule
+    // The cost is estimated with the variables at hand (query-cost.ts), which armor's rule
     // never sees.
     costLimit: { enabled: false },
     // "Did you mean …?" spells out the schema that disabled introspection hides.
@@ -166,24 +174,45 @@ function armor(settings: SecuritySettings): Plugin {
   }) as Plugin;
 }
 
-const introspectionRule: ValidationRule = (context) => ({
-  Field(node) {
-    const name = node.name.value;
-    if (name === '__schema' || name === '__type') {
-      context.reportError(
-        limitExceeded(
-          ErrorCode.INTROSPECTION_DISABLED,
-          'Introspection is disabled on this server.',
-        ),
+/**
+ * Yoga's own switch (@graphql-yoga/plugin-disable-introspection, which adds graphql-js's
+ * NoSchemaIntrospectionCustomRule), with its error carrying this server's code and message: the
+ * rule reports through the validation context, so the context handed to it reports ours.
+ */
+function disableIntrospection(): Plugin {
+  const plugin = useDisableIntrospection() as Plugin;
+  // The rule reports every introspection field (`__schema` and each field below it); one error
+  // per document says it all.
+  const coded =
+    (rule: ValidationRule): ValidationRule =>
+    (context) => {
+      let reported = false;
+      const report = () => {
+        if (reported) return;
+        reported = true;
+        context.reportError(
+          limitExceeded(
+            ErrorCode.INTROSPECTION_DISABLED,
+            'Introspection is disabled on this server.',
+          ),
+        );
+      };
+      return rule(
+        new Proxy(context, {
+          get: (target, property, receiver) =>
+            property === 'reportError' ? report : Reflect.get(target, property, receiver),
+        }),
       );
-    }
-  },
-});
-
-/** Refuses __schema and __type, for servers whose schema is not public. */
-const disableIntrospection: Plugin = {
-  onValidate: ({ addValidationRule }) => addValidationRule(introspectionRule),
-};
+    };
+  return {
+    ...plugin,
+    onValidate: (payload) =>
+      plugin.onValidate?.({
+        ...payload,
+        addValidationRule: (rule) => payload.addValidationRule(coded(rule)),
+      }),
+  };
+}
 
 /** Argument sizes and the cost estimate, checked with the variables before execution. */
 function budget(limits: BudgetLimits): Plugin {
@@ -250,24 +279,26 @@ function timeout(ms: number): Plugin {
 }
 
 /**
- * Yoga's CSRF prevention: a request a browser would send cross-site without a preflight (a GET,
- * or a POST of a form or of text/plain) must carry one of `headers`, which no page can add
- * without a preflight the CORS policy then judges. JSON POSTs (GraphiQL, the explorer) always
- * pass.
+ * Yoga's CSRF prevention (@graphql-yoga/plugin-csrf-prevention): a request a browser would send
+ * cross-site without a preflight (a GET, or a POST of a form or of text/plain) must carry one of
+ * `headers`, which no page can add without a preflight the CORS policy then judges. JSON POSTs
+ * (GraphiQL, the explorer) always pass. Its refusal is answered with this server's code and the
+ * headers to send, where the plugin's own error has neither.
  */
 function csrfPrevention(headers: readonly string[]): Plugin {
-  const simple = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+  const plugin = useCSRFPrevention({ requestHeaders: [...headers] }) as Plugin;
   return {
-    onRequestParse({ request }) {
-      const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-      const preflighted = type !== undefined && type !== '' && !simple.includes(type);
-      if (preflighted || headers.some((name) => request.headers.has(name))) return;
-      throw limitExceeded(
-        ErrorCode.CSRF_HEADER_REQUIRED,
-        `This request needs one of the headers ${headers.join(', ')} (CSRF prevention), or a JSON body.`,
-        { headers },
-        403,
-      );
+    onRequestParse(payload) {
+      try {
+        return plugin.onRequestParse?.(payload);
+      } catch {
+        throw limitExceeded(
+          ErrorCode.CSRF_HEADER_REQUIRED,
+          `This request needs one of the headers ${headers.join(', ')} (CSRF prevention), or a JSON body.`,
+          { headers },
+          403,
+        );
+      }
     },
   };
 }
@@ -344,7 +375,7 @@ export function securityPlugins(settings: SecuritySettings): Plugin[] {
     unsupportedMediaType,
     malformedRequest,
     armor(settings),
-    ...(settings.introspection ? [] : [disableIntrospection]),
+    ...(settings.introspection ? [] : [disableIntrospection()]),
     budget(settings.budget),
     timeout(settings.executionTimeoutMs),
     codeRequestErrors,

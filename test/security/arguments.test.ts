@@ -15,7 +15,7 @@ import { appWith, seededDatabase } from '../support/serve.ts';
 // Every argument of every top-level field, given hostile values through variables (so that
 // validation lets them through): each is refused with a typed error and a stable code, never an
 // internal error. The rules themselves live where the argument is read: page sizes and ranges in
-// the schema, sizes of strings and lists in src/api/query-budget.ts, global IDs in src/api/builder.ts.
+// the schema, sizes of strings and lists in src/api/query-cost.ts, global IDs in src/api/builder.ts.
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof appWith>;

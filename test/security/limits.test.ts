@@ -127,6 +127,24 @@ describe('operation limits', () => {
     expect(codes(await run(costly, { n: 3 }))).toEqual([]);
   });
 
+  it('counts nothing under @skip, and refuses fragments that multiply past the field limit', async () => {
+    const skipped = `query($n: Int, $skip: Boolean!) { people(first: $n) { edges { node {
+      mentions(first: $n) @skip(if: $skip) { edges { node { document { mentions(first: $n) { edges { node { surface } } } } } } }
+    } } } }`;
+    expect(codes(await run(skipped, { n: 100, skip: true }))).toEqual([]);
+    expect(codes(await run(skipped, { n: 100, skip: false }))).toEqual(['QUERY_TOO_COSTLY']);
+    // F0 spreads F1 twice, F1 spreads F2 twice…: 2^20 copies of one field, in a few hundred
+    // characters that pass the depth and token limits.
+    const levels = 20;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1
+        ? `fragment F${i} on Query { __typename }`
+        : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const bomb = await run(`{ ...F0 }\n${fragments}`);
+    expect(bomb.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', max: 10_000 });
+  });
+
   it('stops an operation that runs past the execution timeout', async () => {
     const hurried = appWith(database.db, { ...securitySettings({}), executionTimeoutMs: 1 });
     // Three levels of a traversal from a bank, then the evidence of every edge: tens of

@@ -8,7 +8,7 @@ export const ErrorCode = {
   PAGE_SIZE_TOO_LARGE: 'PAGE_SIZE_TOO_LARGE',
   DEPTH_TOO_LARGE: 'DEPTH_TOO_LARGE',
   FAN_OUT_TOO_LARGE: 'FAN_OUT_TOO_LARGE',
-  // The limits every operation is held to (src/api/security.ts, src/api/query-budget.ts).
+  // The limits every operation is held to (src/api/security.ts, src/api/query-cost.ts).
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
