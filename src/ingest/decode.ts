@@ -43,39 +43,24 @@ const BOMS: readonly { bytes: readonly number[]; encoding: string }[] = [
   { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
 ];
 
-// Labels as pages write them → the decoder we use. GBK and GB2312 are subsets of GB18030, and
-// pages labelled GB2312 routinely use GBK characters, so all of them decode as GB18030.
-const LABEL_ALIASES: Readonly<Record<string, string>> = {
-  utf8: 'utf-8',
-  'utf-8': 'utf-8',
-  'unicode-1-1-utf-8': 'utf-8',
-  gb2312: 'gb18030',
-  gbk: 'gb18030',
-  'x-gbk': 'gb18030',
-  gb_2312: 'gb18030',
-  'gb_2312-80': 'gb18030',
-  'euc-cn': 'gb18030',
-  cp936: 'gb18030',
-  ms936: 'gb18030',
-  'windows-936': 'gb18030',
-  gb18030: 'gb18030',
-  big5: 'big5',
-  'big5-hkscs': 'big5',
-  'x-x-big5': 'big5',
-  cp950: 'big5',
-  // WHATWG: a page labelled Latin-1 or ASCII is decoded as windows-1252.
-  'iso-8859-1': 'windows-1252',
-  latin1: 'windows-1252',
-  'us-ascii': 'windows-1252',
-  ascii: 'windows-1252',
-};
-
 const CHINESE_ENCODINGS = new Set(['gb18030', 'big5']);
 
-/** Maps an encoding label (from a page or from chardet) to a name iconv-lite decodes, or null. */
+/**
+ * Maps an encoding label (from a page or from chardet) to a name iconv-lite decodes, or null.
+ * The WHATWG Encoding Standard's labels, as TextDecoder resolves them, decide first: a page
+ * labelled GB2312 or GBK is decoded as GB18030 (the standard's GBK decoder is the GB18030 one,
+ * and pages labelled GB2312 routinely use GBK characters), Latin-1 and ASCII as windows-1252,
+ * big5-hkscs as Big5. Labels outside the standard (cp936, cp950) are taken as iconv-lite names them.
+ */
 export function normalizeEncodingLabel(label: string): string | null {
   const key = label.trim().toLowerCase();
-  const name = LABEL_ALIASES[key] ?? key;
+  let name = key;
+  try {
+    name = new TextDecoder(key).encoding;
+  } catch {
+    // Not a WHATWG label: iconv-lite may still know it.
+  }
+  if (name === 'gbk') name = 'gb18030';
   return iconv.encodingExists(name) ? name : null;
 }
 

@@ -185,6 +185,15 @@ describe('encoding labels', () => {
     expect(normalizeEncodingLabel('no-such-charset')).toBeNull();
   });
 
+  it("takes every WHATWG label TextDecoder knows, and iconv-lite's names beyond them", () => {
+    expect(normalizeEncodingLabel(' csGB2312 ')).toBe('gb18030');
+    expect(normalizeEncodingLabel('cn-big5')).toBe('big5');
+    expect(normalizeEncodingLabel('unicode-1-1-utf-8')).toBe('utf-8');
+    expect(normalizeEncodingLabel('x-sjis')).toBe('shift_jis');
+    expect(normalizeEncodingLabel('utf-16')).toBe('utf-16le');
+    expect(normalizeEncodingLabel('cp936')).toBe('cp936');
+  });
+
   it('finds the charset in the first 4 KB only', () => {
     expect(sniffMetaCharset(Buffer.from("<meta charset='GBK'>"))).toBe('gb18030');
     const late = Buffer.from(`${' '.repeat(5000)}<meta charset="big5">`);
