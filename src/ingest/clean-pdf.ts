@@ -1,6 +1,7 @@
 import type { CleanDocument, DecodedDocument } from '../domain/document.ts';
 import { collapseWhitespace } from '../domain/normalize.ts';
-import { cleanText, endsSentence } from './clean-text.ts';
+import { cleanText } from './clean-text.ts';
+import { endsSentence } from './lines.ts';
 
 // A PDF's text comes out as the lines the page was set in: paragraphs wrapped at the page's
 // width, page numbers and running heads repeated on every page. This cleaner undoes the layout

@@ -1,7 +1,9 @@
 import type { CleanDocument, DecodedDocument } from '../domain/document.ts';
-import { cleanHtml, loadHtml } from './clean-html.ts';
+import { cleanHtml } from './clean-html.ts';
 import { cleanPdf } from './clean-pdf.ts';
-import { cleanText, FRONT_MATTER } from './clean-text.ts';
+import { cleanText } from './clean-text.ts';
+import { loadHtml } from './dom.ts';
+import { FRONT_MATTER } from './markdown.ts';
 
 /** A saved page whatever its file name says: crawls store HTML under .txt too. */
 const HTML_START =

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CleanDocument, DecodedDocument } from '../../src/domain/document.ts';
-import { cleanHtml, loadHtml, splitTitleSuffix } from '../../src/ingest/clean-html.ts';
+import { cleanHtml } from '../../src/ingest/clean-html.ts';
+import { loadHtml } from '../../src/ingest/dom.ts';
+import { splitTitleSuffix } from '../../src/ingest/html-meta.ts';
 
 const P1 =
   '华东数智银行副行长沈嘉禾表示，银行最值钱的资产是客户数据，最怕的也是数据出事。据沈嘉禾介绍，“天衡”采用全栈私有化部署，训练和推理均在行内数据中心完成。';

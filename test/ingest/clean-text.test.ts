@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedDocument, DocumentFormat } from '../../src/domain/document.ts';
+import { cleanText } from '../../src/ingest/clean-text.ts';
 import {
-  cleanText,
-  dropFurniture,
   isByline,
   isFurnitureHeading,
   isMenuLine,
   isSignature,
   looksLikeMediaName,
   makeLine,
-  markdownToLines,
-  parseMetaLine,
-  stripInlineMarkdown,
   toIsoDate,
-} from '../../src/ingest/clean-text.ts';
+} from '../../src/ingest/lines.ts';
+import { markdownToLines } from '../../src/ingest/markdown.ts';
+import { dropFurniture, parseMetaLine } from '../../src/ingest/strip-lines.ts';
 
 function doc(text: string, format: DocumentFormat = 'txt'): DecodedDocument {
   return { source: `t.${format}`, format, contentHash: 'h', encoding: 'utf-8', text };
@@ -308,11 +306,13 @@ describe('cleanText: Markdown', () => {
     expect(c2.text).toBe(P1);
   });
 
+  const blocks = (source: string) =>
+    markdownToLines(source).lines.map(({ text, kind }) => ({ text, kind }));
+
   it('keeps code fence content and drops the fences, rules and reference definitions', () => {
-    const blocks = markdownToLines(
-      '段落一。\n\n```\nconst a = 1;\n```\n\n***\n\n[ref]: https://x.y\n\n标题\n===\n',
-    );
-    expect(blocks.lines).toEqual([
+    expect(
+      blocks('段落一。\n\n```\nconst a = 1;\n```\n\n***\n\n[ref]: https://x.y\n\n标题\n===\n'),
+    ).toEqual([
       { text: '段落一。', kind: 'para' },
       { text: 'const a = 1;', kind: 'para' },
       { text: '标题', kind: 'heading' },
@@ -320,8 +320,43 @@ describe('cleanText: Markdown', () => {
   });
 
   it('strips inline syntax', () => {
-    expect(stripInlineMarkdown('**粗**、*斜*、~~删~~、`码`、[链](u)、![图](i)、&amp;、\\*')).toBe(
-      '粗、斜、删、码、链、、&、*',
+    expect(blocks('**粗**、*斜*、~~删~~、`码`、[链](u)、![图](i)、&amp;、\\*')).toEqual([
+      { text: '粗、斜、删、码、链、、&、*', kind: 'para' },
+    ]);
+  });
+
+  it('ends a line at a break after a short line or a sentence, joins a wrapped one', () => {
+    expect(
+      blocks(
+        [
+          '来源：澄江财经',
+          '作者：甘棠',
+          '这家银行在二〇二五年把大模型接入了客服和信贷审批两个',
+          '环节。下一句另起一行。',
+          'The bank said its model was trained on',
+          'public filings.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { text: '来源：澄江财经', kind: 'para' },
+      { text: '作者：甘棠', kind: 'para' },
+      {
+        text: '这家银行在二〇二五年把大模型接入了客服和信贷审批两个环节。下一句另起一行。',
+        kind: 'para',
+      },
+      { text: 'The bank said its model was trained on public filings.', kind: 'para' },
+    ]);
+  });
+
+  it('closes emphasis after Chinese punctuation, before a Chinese character', () => {
+    expect(blocks('**某某财经讯（记者 张三）**某银行日前宣布上线大模型。')).toEqual([
+      { text: '某某财经讯（记者 张三）某银行日前宣布上线大模型。', kind: 'para' },
+    ]);
+  });
+
+  it('drops scripts and comments written as raw HTML, and keeps inline HTML text', () => {
+    expect(blocks('<script>alert(1)</script>\n\n<!-- 注释 -->\n\n正文<span>一句</span>。')).toEqual(
+      [{ text: '正文一句。', kind: 'para' }],
     );
   });
 });
