@@ -5,7 +5,9 @@ import { Entity } from './entity.ts';
 import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
 import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
-import { allOf, ChallengeWhere, type ChallengeWhereShape, challengeWhere } from './where.ts';
+import { allOf, challengeWhere } from './where.ts';
+import { ChallengeWhere } from './where-inputs.ts';
+import type { ChallengeWhereShape } from './where-shapes.ts';
 
 // The people who raised a challenge are added by raised.ts, its mentions by mention.ts and the
 // documents that state it by document.ts.

@@ -13,7 +13,9 @@ import { Person } from './person.ts';
 import { requestLoader, tally } from './request-loaders.ts';
 import { uniqueById } from './unique.ts';
 import { DocumentFormat } from './value-sets.ts';
-import { allOf, DocumentWhere, type DocumentWhereShape, documentWhere } from './where.ts';
+import { allOf, documentWhere } from './where.ts';
+import { DocumentWhere } from './where-inputs.ts';
+import type { DocumentWhereShape } from './where-shapes.ts';
 
 // Select mode: a document row holds the whole article text, which a mention's
 // `document { title }` must not drag along. Each field selects the column it reads.

@@ -8,7 +8,9 @@ import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
 import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
 import { InstitutionCategory } from './value-sets.ts';
-import { allOf, InstitutionWhere, type InstitutionWhereShape, institutionWhere } from './where.ts';
+import { allOf, institutionWhere } from './where.ts';
+import { InstitutionWhere } from './where-inputs.ts';
+import type { InstitutionWhereShape } from './where-shapes.ts';
 
 // People (through affiliations), models (through developments) and mentions are added by
 // affiliation.ts, development.ts and mention.ts.

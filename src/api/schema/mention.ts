@@ -14,12 +14,9 @@ import { pageSize } from './pagination.ts';
 import { Person } from './person.ts';
 import { Raised } from './raised.ts';
 import { MentionKind } from './value-sets.ts';
-import {
-  allOf,
-  MentionWhere,
-  type MentionWhereShape,
-  mentionWhere as mentionCondition,
-} from './where.ts';
+import { allOf, mentionWhere as mentionCondition } from './where.ts';
+import { MentionWhere } from './where-inputs.ts';
+import type { MentionWhereShape } from './where-shapes.ts';
 
 type MentionKindValue = (typeof MentionKind)['$inferType'];
 

@@ -5,7 +5,9 @@ import { Entity } from './entity.ts';
 import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
 import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
-import { allOf, ModelWhere, type ModelWhereShape, modelWhere } from './where.ts';
+import { allOf, modelWhere } from './where.ts';
+import { ModelWhere } from './where-inputs.ts';
+import type { ModelWhereShape } from './where-shapes.ts';
 
 // The developer and developers are added by development.ts, mentions by mention.ts.
 export const Model = builder.prismaNode('Model', {

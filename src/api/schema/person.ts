@@ -5,7 +5,9 @@ import { Entity } from './entity.ts';
 import { type EntityFilterArgs, entityArgs, entityWhere } from './filters.ts';
 import { entityOrder } from './order.ts';
 import { pageSize } from './pagination.ts';
-import { allOf, PersonWhere, type PersonWhereShape, personWhere } from './where.ts';
+import { allOf, personWhere } from './where.ts';
+import { PersonWhere } from './where-inputs.ts';
+import type { PersonWhereShape } from './where-shapes.ts';
 
 // Affiliations, raised challenges, mentions and documents are added by the modules of those
 // relations (affiliation.ts, raised.ts, mention.ts, document.ts), each next to its other side.
