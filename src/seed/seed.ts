@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Db, sqlitePath } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import type { RawDocument, Validators } from '../domain/document.ts';
-import { type FeedKind, isFeedCandidate, parseFeed } from '../ingest/feeds.ts';
+import type { RawDocument } from '../domain/document.ts';
+import type { FeedKind } from '../ingest/feeds.ts';
 import { createFetcher, type FetchSettings } from '../ingest/fetch.ts';
 import { type DocumentFile, findDocuments } from '../ingest/read.ts';
 import { metrics } from '../runtime/metrics.ts';
@@ -22,13 +22,8 @@ import { errorMessage as message } from './error-message.ts';
 import type { Steps } from './pipeline.ts';
 import type { FileOutcome } from './prepare-file.ts';
 import { createPreparePool } from './prepare-pool.ts';
-import {
-  expandSources,
-  folderItems,
-  formatOfAnswer,
-  type SourceItem,
-  sourceOf,
-} from './sources.ts';
+import { fetchAndPrepare, type ItemOutcome, keepValidators } from './prepare-url.ts';
+import { expandSources, folderItems, missingFromFolders, type SourceItem } from './sources.ts';
 import { emptyTimings, type StepTimings } from './steps.ts';
 
 // Seeding a folder, files and URLs: every document goes through the pipeline and is stored,
@@ -187,11 +182,6 @@ export async function seedSources(
   return seedItems(db, await expandSources(args), options);
 }
 
-/** What preparing one source came to: a document outcome under its source, or a list of URLs. */
-type ItemOutcome =
-  | (FileOutcome & { source: string; validators?: Validators })
-  | { status: 'listed'; source: string; kind: FeedKind; urls: string[]; timings: StepTimings };
-
 async function seedItems(
   db: Db,
   initial: SourceItem[],
@@ -291,43 +281,8 @@ async function seedItems(
       ? pool.prepare({ raw }, prepareOptions(raw.source))
       : inline!.prepareRaw(raw, { ...prepareOptions(raw.source), steps: options.steps });
 
-  const prepareUrl = async (url: string): Promise<ItemOutcome> => {
-    const fetchStarted = performance.now();
-    const spent = () => ({ ...emptyTimings(), read: performance.now() - fetchStarted });
-    try {
-      const fetched = await fetcher!.fetch(url, (u) =>
-        options.force ? undefined : validators.get(u),
-      );
-      if (fetched.status === 'not-modified') {
-        return { status: 'skipped', source: fetched.url, timings: spent() };
-      }
-      if (isFeedCandidate(fetched.mediaType, fetched.url, fetched.bytes)) {
-        const feed = parseFeed(fetched.bytes, fetched.charset, fetched.url);
-        return { status: 'listed', source: fetched.url, ...feed, timings: spent() };
-      }
-      const format = formatOfAnswer(fetched.mediaType, fetched.url, fetched.bytes);
-      if (!format) {
-        return {
-          status: 'failed',
-          source: fetched.url,
-          error: `not a document: ${fetched.mediaType}`,
-          timings: spent(),
-        };
-      }
-      const readMs = performance.now() - fetchStarted;
-      const outcome = await prepareRaw({
-        source: fetched.url,
-        format,
-        bytes: fetched.bytes,
-        ...(fetched.charset ? { charset: fetched.charset } : {}),
-        validators: fetched.validators,
-      });
-      outcome.timings.read += readMs;
-      return { ...outcome, source: fetched.url, validators: fetched.validators };
-    } catch (error) {
-      return { status: 'failed', source: url, error: message(error), timings: spent() };
-    }
-  };
+  const prepareUrl = (url: string) =>
+    fetchAndPrepare(url, { fetcher: fetcher!, validators, force: options.force, prepareRaw });
   const prepare = (item: SourceItem): Promise<ItemOutcome> => {
     if (item.kind === 'url') return prepareUrl(item.url);
     if (item.kind === 'problem') {
@@ -408,18 +363,7 @@ async function seedItems(
   const documents = reports.all();
   let pruned = 0;
   if (options.prune && !interrupted) {
-    const present = new Set(initial.map(sourceOf));
-    // Only documents seeded from a folder (a relative path) can be missing from one; a folder
-    // that could not be read keeps everything stored under it.
-    const unreadable = initial.flatMap((item) =>
-      item.kind === 'problem' ? [`${item.source}/`] : [],
-    );
-    const gone = stored.filter(
-      (d) =>
-        !present.has(d.source) &&
-        !/^[a-z][a-z0-9+.-]*:/i.test(d.source) &&
-        !unreadable.some((folder) => d.source.startsWith(folder)),
-    );
+    const gone = missingFromFolders(initial, stored);
     const persistStarted = performance.now();
     pruned = await removeDocuments(
       db,
@@ -447,21 +391,4 @@ async function seedItems(
     interrupted,
     curations,
   };
-}
-
-/**
- * A page skipped as unchanged by its hash may come with new validators (the server's ETag
- * changed, its bytes did not): they are stored, so the next seed's request can be answered 304.
- */
-async function keepValidators(
-  db: Db,
-  source: string,
-  fresh: Validators | undefined,
-  known: Map<string, Validators>,
-): Promise<void> {
-  if (!fresh || (fresh.etag === null && fresh.lastModified === null)) return;
-  const old = known.get(source);
-  if (old?.etag === fresh.etag && old?.lastModified === fresh.lastModified) return;
-  await db.document.updateMany({ where: { source }, data: fresh });
-  known.set(source, fresh);
 }

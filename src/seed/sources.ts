@@ -35,6 +35,27 @@ export function sourceOf(item: SourceItem): string {
   return item.kind === 'file' ? item.file.source : item.kind === 'url' ? item.url : item.source;
 }
 
+/**
+ * The stored documents a prune removes: seeded from a folder (a relative path, not a URL), no
+ * longer among the sources, and not under a folder that could not be read this time (that folder
+ * keeps everything stored under it).
+ */
+export function missingFromFolders<T extends { source: string }>(
+  sources: readonly SourceItem[],
+  stored: readonly T[],
+): T[] {
+  const present = new Set(sources.map(sourceOf));
+  const unreadable = sources.flatMap((item) =>
+    item.kind === 'problem' ? [`${item.source}/`] : [],
+  );
+  return stored.filter(
+    (d) =>
+      !present.has(d.source) &&
+      !/^[a-z][a-z0-9+.-]*:/i.test(d.source) &&
+      !unreadable.some((folder) => d.source.startsWith(folder)),
+  );
+}
+
 /** A URL without its fragment, which names a place in a page, not another page. */
 export function withoutFragment(url: string): string {
   try {

@@ -21,6 +21,7 @@ import {
   refreshDerived,
   writeNames,
 } from './entities.ts';
+import { createFact, deleteFact, FACT_MENTION, findFact } from './facts.ts';
 
 // Applying a curation to the graph. Every change is idempotent: applied to a graph it already
 // holds, it changes nothing, so all of them are applied again after every write to the graph
@@ -67,69 +68,6 @@ const PHASE: Record<CurationAction, number> = {
   ADD_ALIAS: 1,
   REMOVE_ALIAS: 1,
 };
-
-/** The relation row a fact names, once its ends are found. */
-async function findFact(tx: Tx, fact: FactRef, [a, b]: [number, number]): Promise<number | null> {
-  switch (fact.type) {
-    case 'AFFILIATION':
-      return (
-        (
-          await tx.affiliation.findUnique({
-            where: {
-              personId_institutionId_role: { personId: a, institutionId: b, role: fact.role },
-            },
-            select: { id: true },
-          })
-        )?.id ?? null
-      );
-    case 'DEVELOPMENT':
-      return (
-        (
-          await tx.development.findUnique({
-            where: { modelId_institutionId: { modelId: a, institutionId: b } },
-            select: { id: true },
-          })
-        )?.id ?? null
-      );
-    case 'RAISED':
-      return (
-        (
-          await tx.raised.findUnique({
-            where: { personId_challengeId: { personId: a, challengeId: b } },
-            select: { id: true },
-          })
-        )?.id ?? null
-      );
-  }
-}
-
-async function createFact(tx: Tx, fact: FactRef, [a, b]: [number, number]): Promise<number> {
-  switch (fact.type) {
-    case 'AFFILIATION':
-      return (
-        await tx.affiliation.create({ data: { personId: a, institutionId: b, role: fact.role } })
-      ).id;
-    case 'DEVELOPMENT':
-      return (await tx.development.create({ data: { modelId: a, institutionId: b } })).id;
-    case 'RAISED':
-      return (await tx.raised.create({ data: { personId: a, challengeId: b } })).id;
-  }
-}
-
-async function deleteFact(tx: Tx, type: FactRef['type'], id: number) {
-  // Its mentions go with it (cascade): a rejected fact leaves no evidence behind in the graph;
-  // undoing the rejection extracts its documents again (src/store/curation/store.ts).
-  if (type === 'AFFILIATION') await tx.affiliation.delete({ where: { id } });
-  else if (type === 'DEVELOPMENT') await tx.development.delete({ where: { id } });
-  else await tx.raised.delete({ where: { id } });
-}
-
-/** The Mention kind and column of each type of fact. */
-export const FACT_MENTION = {
-  AFFILIATION: 'affiliationId',
-  DEVELOPMENT: 'developmentId',
-  RAISED: 'raisedId',
-} as const;
 
 async function findEnds(tx: Tx, fact: FactRef): Promise<[number, number] | Outcome> {
   const [from, to] = endsOf(fact);
