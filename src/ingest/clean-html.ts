@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { CleanDocument, DecodedDocument } from '../domain/document.ts';
 import { toSimplified } from '../domain/normalize.ts';
 import { BLOCKS, childElements, isElement, loadHtml } from './dom.ts';
-import { FURNITURE_TAGS } from './furniture.ts';
+import { FURNITURE_TAGS } from './furniture-html.ts';
 import { writeLines } from './html-lines.ts';
 import { readPageMeta } from './html-meta.ts';
 import {
@@ -27,7 +27,7 @@ import {
 } from './strip-lines.ts';
 
 // The HTML cleaner: a port of Readability's scoring (Mozilla's algorithm, not its code) onto
-// cheerio, with the furniture lists of furniture.ts and Chinese thresholds. Kept as a port because
+// cheerio, with the furniture lists of furniture-html.ts and Chinese thresholds. Kept as a port because
 // it wins on these pages: @mozilla/readability with linkedom passed the same 5 test fixtures at
 // 3.7-9.4 ms a page, this cleaner at 0.9-2.9 ms, and it reads the page's metadata and bylines in
 // the same pass (html-meta.ts). Signals per element are in html-signals.ts, the line writer in

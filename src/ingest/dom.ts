@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { capDomDepth, capMarkupDepth } from './dom-depth.ts';
-import { BLOCK_TAGS } from './furniture.ts';
+import { BLOCK_TAGS } from './furniture-html.ts';
 
 // What the HTML cleaner and the Markdown reader both need of a parsed (htmlparser2) tree.
 

@@ -2,7 +2,7 @@ import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { collapseWhitespace, toSimplified } from '../domain/normalize.ts';
 import { BLOCKS, isElement, textOf } from './dom.ts';
-import { DATE_META_KEYS, PUBLISHER_META_KEYS } from './furniture.ts';
+import { DATE_META_KEYS, PUBLISHER_META_KEYS } from './furniture-html.ts';
 import { looksLikeMediaName, type PageMeta, toIsoDate } from './lines.ts';
 
 // What a page says about itself (title, date, publisher, editor, bylines), read from the intact

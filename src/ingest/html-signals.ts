@@ -1,11 +1,11 @@
 import type { Element } from 'domhandler';
 import { BLOCKS, countChars, isElement } from './dom.ts';
-import { JUNK_TAGS, NEGATIVE_HINTS, POSITIVE_HINTS } from './furniture.ts';
+import { JUNK_TAGS, NEGATIVE_HINTS, POSITIVE_HINTS } from './furniture-html.ts';
 import { countPunct } from './lines.ts';
 
 export const JUNK = new Set(JUNK_TAGS);
 
-// What the HTML cleaner judges an element by: its class and id words (furniture.ts's hints),
+// What the HTML cleaner judges an element by: its class and id words (furniture-html.ts's hints),
 // whether it is hidden, and its text statistics (characters, link characters, punctuation),
 // computed in one post-order walk and kept up to date as subtrees are removed.
 

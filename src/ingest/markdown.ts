@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { isElement, loadHtml } from './dom.ts';
-import { JUNK_TAGS } from './furniture.ts';
+import { JUNK_TAGS } from './furniture-html.ts';
 import { writeLines } from './html-lines.ts';
 import { endsSentence, type Line } from './lines.ts';
 
