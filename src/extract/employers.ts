@@ -5,8 +5,7 @@
 // title that describe a line of work stay with the role (普华永道中国 | 金融行业管理咨询合伙人);
 // a unit that is an institution of its own holds the title itself (中国银行研究院 | 研究员).
 import type { DocContext, Entity, TakenSpan } from './context.ts';
-import { isGenericName } from './institution-names.ts';
-import { institutionKindOf } from './institutions.ts';
+import { institutionKindOf, isGenericName } from './institution-names.ts';
 import {
   domainWords,
   HARD_STOP_CHARS,

@@ -14,12 +14,8 @@ import {
 import { extractInstitutions } from './institutions.ts';
 import { challengeByKey } from './lexicon.ts';
 import { extractModels } from './models.ts';
-import {
-  extractPeopleAfterInstitutions,
-  extractPeopleBeforeInstitutions,
-  findTitles,
-  nameStops,
-} from './people.ts';
+import { extractPeopleAfterInstitutions, extractPeopleBeforeInstitutions } from './people.ts';
+import { findTitles, nameStops } from './role-phrases.ts';
 import type { EntityName, ExtractedModelVersion, ExtractedRaised, Extraction } from './types.ts';
 
 /** What the text says, as entities with document-local refs and the relations between them. */

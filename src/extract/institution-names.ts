@@ -1,7 +1,16 @@
-// What an institution's name is made of, apart from finding it: its legal form, and whether it
-// is only generic words (a kind of institution, never one). Institutions, their context cues and
+// What an institution's name is made of, apart from finding it: its legal form, the kind it
+// suggests, whether it is a place and a suffix, and whether it is only generic words (a kind of
+// institution, never one). Institutions, their context cues and
 // people's titles all ask; a module of its own so that none of them imports another for it.
-import { genericInstitutionTerms, institutionSuffixes, legalForms, places } from './lexicon.ts';
+
+import type { InstitutionKind } from '../domain/entities.ts';
+import {
+  genericInstitutionTerms,
+  institutionKindHints,
+  institutionSuffixes,
+  legalForms,
+  places,
+} from './lexicon.ts';
 import { memoized } from './memo.ts';
 import { isFunctionCharacter } from './names.ts';
 import { foldForMatch } from './text.ts';
@@ -48,4 +57,21 @@ function genericName(name: string): boolean {
   // names one, and so does a place's public body (江州金融监管局).
   if (described && !publicBody && places.includes(core)) return true;
   return core.length === 0;
+}
+
+/** Whether a name is a place and an institutional suffix only (重庆银行, 中国银行). */
+export function isPlaceName(name: string): boolean {
+  const core = stripLegalForm(foldForMatch(name));
+  const suffix = institutionSuffixes.find((x) => core.endsWith(x.suffix))?.suffix;
+  return suffix !== undefined && places.includes(core.slice(0, -suffix.length));
+}
+
+/** The kind an institution's name suggests. */
+export function institutionKindOf(name: string): InstitutionKind {
+  const core = stripLegalForm(foldForMatch(name));
+  for (const { suffix, kind } of institutionSuffixes) {
+    if (kind !== 'other' && core.endsWith(suffix)) return kind;
+  }
+  for (const hint of institutionKindHints) if (core.includes(hint.contains)) return hint.kind;
+  return 'other';
 }

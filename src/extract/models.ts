@@ -12,17 +12,16 @@ import {
   genericModelWords,
   HARD_STOP_CHARS,
   institutionSuffixes,
-  intoVerbs,
   knownModels,
   modelWords,
   productWords,
   strongModelWords,
-  useVerbs,
-  versionWords,
 } from './lexicon.ts';
-import { looksCoined, taggedWordsOf } from './names.ts';
+import { launchPattern, usePattern } from './model-cues.ts';
+import { findParameters, findReleaseDates, modelSpans } from './model-details.ts';
+import { findDevelopers } from './model-developers.ts';
+import { looksCoined } from './names.ts';
 import { isCjk, isNameChar } from './text.ts';
-import type { ExtractedModelVersion } from './types.ts';
 
 const QUOTED = /[“「『"《‘]([^”」』"》’\n“「『《‘]{1,24})[”」』"》’]/g;
 // Between a quoted name and its model word only modifiers stand (「墨枢」保险大模型), never a
@@ -36,7 +35,6 @@ const versionAfter = new RegExp(
 );
 const versionNear =
   /^[”」』"》]?(?:(?:的|已经升级到|升级到|升级至|已迭代至|迭代至|完成)(\d+(?:\.\d+)+|\d+)(?:版本|版)|(?:大模型|模型)(\d+\.\d+)(?![\d.]))/;
-const usePattern = new RegExp(alternation(useVerbs));
 const developTest = new RegExp(alternation(developVerbs));
 /** Where an unquoted model name may end: right before 大模型, or before a version and 模型. */
 const UNQUOTED_END = /(?=大模型)|(?=\d+(?:\.\d+)*(?:大模型|模型))/g;
@@ -61,8 +59,6 @@ const productWordEnd = new RegExp(`(?:${alternation(productWords)})$`);
 const productWordAfter = new RegExp(`^[\u4e00-\u9fffA-Za-z]{0,6}?(?:${alternation(productWords)})`);
 /** A product head right before a quoted name (智能助手应用“AI小渝”, 服务平台“智慧小苏”). */
 const productHeadBefore = new RegExp(`(?:${alternation(productWords)})(?:应用|产品)?$`);
-/** Verbs that launch a product, or put something into one (应用于“小邮助手”). */
-const launchPattern = new RegExp(`(?:${alternation([...developVerbs, ...intoVerbs])})`, 'g');
 /** A Latin word right before 模型 (0xAI模型). */
 const LATIN_BEFORE_MODEL = /(?<![A-Za-z0-9.-])([A-Za-z0-9][A-Za-z0-9.-]{2,15})(?=大?模型)/g;
 /** An institution's word after a name (盘古智库, 某某科技公司): the name is the institution's. */
@@ -364,263 +360,6 @@ function findMentions(
       }
       at = text.indexOf(name, end);
     }
-  }
-}
-
-const UNITS: Record<string, number> = {
-  万亿: 1e12,
-  千亿: 1e11,
-  百亿: 1e10,
-  亿: 1e8,
-  B: 1e9,
-  b: 1e9,
-};
-const PARAMS_BEFORE = /(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|B|b)\s*(?:个)?参数/g;
-const PARAMS_AFTER =
-  /参数(?:规模|量)?(?:为|约|达|达到|超过|是|约为)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|B)/g;
-const DATE =
-  /(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(今年|去年|前年)(?:(\d{1,2})月)?|(\d{1,2})月(?:(\d{1,2})日)?)(?:[^,。;]{0,6}?)(?:正式|刚刚|升级)?(?:发布|推出|上线|面世|亮相)/g;
-
-interface ModelSpan {
-  model: Entity;
-  start: number;
-  end: number;
-  version?: ExtractedModelVersion;
-}
-
-function modelSpans(ctx: DocContext): ModelSpan[] {
-  const spans: ModelSpan[] = [];
-  for (const model of ctx.all('MODEL')) {
-    for (const m of model.mentions) {
-      const version = model.versions?.find((v) => v.evidence.start === m.start);
-      spans.push({ model, start: m.start, end: version?.evidence.end ?? m.end, version });
-    }
-  }
-  return spans.sort((a, b) => a.start - b.start);
-}
-
-function clauseBounds(ctx: DocContext, at: number): { start: number; end: number } {
-  const s = ctx.sentences[ctx.evidence({ start: at, end: at }).sentence];
-  const from = s?.start ?? 0;
-  const to = s?.end ?? ctx.text.length;
-  let start = at;
-  while (start > from && !/[,;:]/.test(ctx.fold[start - 1] ?? '')) start--;
-  let end = at;
-  while (end < to && !/[,;:。]/.test(ctx.fold[end] ?? '')) end++;
-  return { start, end };
-}
-
-/** Records a parameter count on the version the span names, or on the model itself. */
-function setParameters(span: ModelSpan | undefined, value: string, unit: string): void {
-  if (!span) return;
-  const parameters = `${value}${unit}`;
-  const parameterCount = Number(value) * (UNITS[unit] ?? 1);
-  if (span.version) {
-    span.version.parameters ??= parameters;
-    span.version.parameterCount ??= parameterCount;
-  } else {
-    span.model.parameters ??= { text: parameters, count: parameterCount };
-  }
-}
-
-/** Parameter counts stated next to a model: 130亿参数大模型“X”, X…参数规模为200亿. */
-function findParameters(ctx: DocContext, spans: ModelSpan[]): void {
-  const sentenceOf = (at: number) => ctx.evidence({ start: at, end: at }).sentence;
-  for (const m of ctx.fold.matchAll(PARAMS_BEFORE)) {
-    const next = spans.find(
-      (s) =>
-        s.start > m.index && s.start - m.index < 30 && sentenceOf(s.start) === sentenceOf(m.index),
-    );
-    setParameters(next, m[1] ?? '', m[2] ?? '');
-  }
-  for (const m of ctx.fold.matchAll(PARAMS_AFTER)) {
-    const previous = spans
-      .filter((s) => s.start < m.index && sentenceOf(s.start) === sentenceOf(m.index))
-      .at(-1);
-    setParameters(previous, m[1] ?? '', m[2] ?? '');
-  }
-}
-
-function isoDate(ctx: DocContext, m: RegExpMatchArray, at: number): string | undefined {
-  const docYear = Number((ctx.doc.publishedAt ?? '').slice(0, 4)) || undefined;
-  const pad = (n: string | undefined) => (n ? n.padStart(2, '0') : undefined);
-  if (m[1]) return [m[1], pad(m[2]), pad(m[3])].filter(Boolean).join('-');
-  if (m[4] && docYear) {
-    const year = docYear - (m[4] === '去年' ? 1 : m[4] === '前年' ? 2 : 0);
-    return [String(year), pad(m[5])].filter(Boolean).join('-');
-  }
-  if (m[6]) {
-    // A month alone belongs to the last year written before it in the sentence, else to the page's.
-    const sentence = ctx.sentences[ctx.evidence({ start: at, end: at }).sentence];
-    const before = ctx.fold.slice(sentence?.start ?? 0, at);
-    const year =
-      [...before.matchAll(/(\d{4})年/g)].at(-1)?.[1] ?? (docYear ? String(docYear) : undefined);
-    return year ? [year, pad(m[6]), pad(m[7])].filter(Boolean).join('-') : undefined;
-  }
-  return undefined;
-}
-
-/** Release dates: a date right before 发布/推出/上线, for the model that clause names. */
-function findReleaseDates(ctx: DocContext, spans: ModelSpan[]): void {
-  for (const m of ctx.fold.matchAll(DATE)) {
-    const date = isoDate(ctx, m, m.index);
-    if (!date) continue;
-    const clause = clauseBounds(ctx, m.index);
-    const dateEnd = m.index + m[0].length;
-    // 问策3.0于2024年6月发布: the model before the date; 于2024年4月发布自研大模型“帆语”: after.
-    const before = spans.filter((s) => s.end <= m.index && s.start >= clause.start).at(-1);
-    const after = spans.find((s) => s.start >= dateEnd && s.start <= clause.end);
-    const target = before ?? after;
-    if (!target) continue;
-    if (target.version) target.version.releasedAt ??= date;
-    else target.model.releasedAt ??= date;
-  }
-}
-
-/** The first institution of the sentence, when it opens a clause: the sentence's subject. */
-function sentenceSubject(ctx: DocContext, sentenceIndex: number): string | undefined {
-  const s = ctx.sentences[sentenceIndex];
-  if (!s) return undefined;
-  // A dateline's media (东岳财经网讯…) reports the sentence; it is not its subject.
-  const first = ctx
-    .takenWithin(s.start, s.end, 'INSTITUTION')
-    .find((t) => ctx.entities.get(t.ref)?.institutionKind !== 'media');
-  return first?.ref;
-}
-
-function gapIsClean(ctx: DocContext, from: number, to: number): boolean {
-  const gap = ctx.fold.slice(from, to);
-  return (
-    !/[,;。]/.test(gap) && !usePattern.test(gap) && ctx.takenWithin(from, to, 'MODEL').length === 0
-  );
-}
-
-/** Whether the stretch between a launch verb and a model may be read through (gapIsClean), or
- * ends in a noun phrase the verb governs (上线基于DeepSeek模型的智能助手应用“AI小渝”). */
-function governedGap(ctx: DocContext, from: number, to: number): boolean {
-  if (gapIsClean(ctx, from, to)) return true;
-  const gap = ctx.fold.slice(from, to);
-  return !/[,;。]/.test(gap) && /的[\u4e00-\u9fffA-Za-z]{0,8}[“「『"‘]?$/.test(gap);
-}
-
-/** Model words, product words and version words: what may follow a model's own name. */
-const MODEL_TAIL = new Set([...modelWords, ...productWords, ...versionWords, ...generationWords]);
-
-/** Whether the model's name is followed by a noun of another thing (客户服务模块, 投顾业务). */
-function modifiesNounAfter(ctx: DocContext, span: ModelSpan): boolean {
-  const after = ctx.fold.slice(span.end, span.end + 8);
-  if (!isCjk(after[0])) return false;
-  const [next] = taggedWordsOf(after);
-  if (!next || MODEL_TAIL.has(next.word) || [...MODEL_TAIL].some((w) => after.startsWith(w)))
-    return false;
-  return /^(?:n|nz|vn|nr|ns|nt|j)$/.test(next.tag) && next.word.length >= 2;
-}
-
-/** The institution that built a model, from the sentence that says so, with the evidence. */
-function developerOf(ctx: DocContext, span: ModelSpan): { ref: string; basis: string } | undefined {
-  const sentence = ctx.evidence(span).sentence;
-  const clause = clauseBounds(ctx, span.start);
-  // [institution]“[model]”, [institution](…)(自研|发布…)的 … [model]
-  const institutions = ctx.takenWithin(clause.start, span.start, 'INSTITUTION');
-  const nearest = institutions.at(-1);
-  if (nearest) {
-    let from = nearest.end;
-    const def = /^\([^)]{0,24}\)/.exec(ctx.fold.slice(from));
-    if (def) from += def[0].length;
-    const gap = ctx.fold.slice(from, span.start);
-    if (/^[“「『"‘']?$/.test(gap)) return { ref: nearest.ref, basis: 'possessive-developer' };
-    const of = gap.lastIndexOf('的');
-    if (of >= 0 && gapIsClean(ctx, from + of, span.start) && !usePattern.test(gap.slice(0, of)))
-      return { ref: nearest.ref, basis: 'possessive-developer' };
-  }
-  // … 发布/推出/开发/应用于 … [model], the developer being the clause's or the sentence's subject
-  const verbs = [...ctx.fold.slice(clause.start, span.start).matchAll(launchPattern)];
-  const verb = verbs.at(-1);
-  // 上线DeepSeek客户服务模块: a noun after the model makes it the modifier of what was launched
-  // (a module built on it); the launcher is that product's maker, not the model's.
-  if (verb && !modifiesNounAfter(ctx, span)) {
-    const verbStart = clause.start + verb.index;
-    if (governedGap(ctx, verbStart + verb[0].length, span.start)) {
-      const subject = ctx.takenWithin(clause.start, verbStart, 'INSTITUTION').at(-1);
-      if (subject) return { ref: subject.ref, basis: 'clause-subject-developer' };
-      const first = sentenceSubject(ctx, sentence);
-      if (first) return { ref: first, basis: 'sentence-subject-developer' };
-    }
-  }
-  // [model] … 由[institution] … 研发
-  const after = ctx.fold.slice(span.end, clause.end);
-  const by = /^[^,。;]{0,8}?由/.exec(after);
-  if (by) {
-    const inst = ctx.takenStartingAt(span.end + by[0].length, 'INSTITUTION');
-    const rest = inst ? ctx.fold.slice(inst.end, clause.end) : '';
-    if (inst && new RegExp(`^[^,。;]{0,12}?(?:${alternation(developVerbs)})`).test(rest))
-      return { ref: inst.ref, basis: 'by-developer' };
-  }
-  // 其/旗下 … [model]: the sentence's subject
-  if (
-    /(?:其|旗下)(?:[^,。;]{0,16}的[^,。;]{0,10}|[^,。;的]{0,12})$/.test(
-      ctx.fold.slice(clause.start, span.start),
-    )
-  ) {
-    const first = sentenceSubject(ctx, sentence);
-    if (first) return { ref: first, basis: 'pronoun-developer' };
-  }
-  return undefined;
-}
-
-/** The evidence that a model was built by whoever the sentence is about, not by name. */
-const SUBJECT_EVIDENCE = new Set([
-  'clause-subject-developer',
-  'sentence-subject-developer',
-  'pronoun-developer',
-]);
-/** Institutions that put foundation models to use in finance; they do not make them. */
-const DEPLOYING_KINDS = new Set(['bank', 'insurer', 'broker', 'fund', 'consumer_finance']);
-
-/** Whether `name` is a publicly known foundation model or one of its versions (DeepSeek-V3). */
-function isKnownFoundationModel(written: string): boolean {
-  // Case as written varies (Deepseek, DeepSeek).
-  const name = written.toLowerCase();
-  return knownModels.some((k) =>
-    [k.name, ...k.aliases].some((known) => {
-      const n = known.toLowerCase();
-      return name === n || (name.startsWith(n) && /^[-\s·.\d]/.test(name.slice(n.length)));
-    }),
-  );
-}
-
-/**
- * A publicly known foundation model credited to a bank, insurer, broker or fund only because the
- * sentence is about it: such institutions deploy those models (接入, 部署, 集成, 升级为), and
- * the text names their maker as the owner (X的Y) or the author (由X研发) when it means it.
- */
-function deployerTakenForMaker(
-  ctx: DocContext,
-  model: Entity,
-  found: { ref: string; basis: string },
-): boolean {
-  const names = [...model.names.values()].map((n) => n.name);
-  if (!SUBJECT_EVIDENCE.has(found.basis) || !names.some(isKnownFoundationModel)) return false;
-  const kind = ctx.entities.get(found.ref)?.institutionKind;
-  return kind !== undefined && DEPLOYING_KINDS.has(kind);
-}
-
-/** The institution that built each model: named in the model's name, or by its sentence. */
-function findDevelopers(
-  ctx: DocContext,
-  spans: ModelSpan[],
-  namedDevelopers: Map<string, string>,
-): void {
-  for (const span of spans) {
-    const named = namedDevelopers.get(span.model.ref);
-    const found = named ? { ref: named, basis: 'name-prefix-developer' } : developerOf(ctx, span);
-    if (found && !deployerTakenForMaker(ctx, span.model, found))
-      ctx.developments.push({
-        a: span.model.ref,
-        b: found.ref,
-        evidence: ctx.evidence(span),
-        basis: found.basis,
-      });
   }
 }
 

@@ -1,12 +1,7 @@
 import type { InputObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
 import { DocumentFormat, InstitutionCategory, MentionKind } from './value-sets.ts';
-import {
-  DateTimeFilter,
-  enumFilter,
-  IdFilter,
-  StringFilter,
-} from './where-scalars.ts';
+import { DateTimeFilter, enumFilter, IdFilter, StringFilter } from './where-scalars.ts';
 import type {
   AffiliationWhereShape,
   ChallengeWhereShape,
