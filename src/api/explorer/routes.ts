@@ -10,14 +10,24 @@ import { projectRoot } from '../../runtime/paths.ts';
 const here = join(projectRoot, 'src/api/explorer');
 const cytoscape = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
 
+/** The explorer's own modules, each served as /explorer/<name>. */
+const MODULES = [
+  'explorer.js',
+  'api.js',
+  'curation.js',
+  'dom.js',
+  'graph-style.js',
+  'panel-parts.js',
+];
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
+
 const FILES: Record<string, { path: string; type: string }> = {
   '/': { path: join(here, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/explorer/explorer.js': {
-    path: join(here, 'explorer.js'),
-    type: 'text/javascript; charset=utf-8',
-  },
+  ...Object.fromEntries(
+    MODULES.map((name) => [`/explorer/${name}`, { path: join(here, name), type: JAVASCRIPT }]),
+  ),
   '/explorer/explorer.css': { path: join(here, 'explorer.css'), type: 'text/css; charset=utf-8' },
-  '/explorer/cytoscape.min.js': { path: cytoscape, type: 'text/javascript; charset=utf-8' },
+  '/explorer/cytoscape.min.js': { path: cytoscape, type: JAVASCRIPT },
 };
 
 /**
