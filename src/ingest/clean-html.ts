@@ -17,7 +17,7 @@ import {
   type StatsMap,
   subtractFromAncestors,
 } from './html-signals.ts';
-import { endsSentence, type Line, type PageMeta } from './lines.ts';
+import { cleanedFrom, endsSentence, type Line, type PageMeta } from './lines.ts';
 import {
   dropFurniture,
   dropTitleRepeats,
@@ -288,15 +288,11 @@ export function cleanHtml($: cheerio.CheerioAPI, doc: DecodedDocument): CleanDoc
       (line) => line.text.includes(name) && /记者|作者|撰文/.test(toSimplified(line.text)),
     );
   });
-  return {
-    source: doc.source,
-    format: doc.format,
-    contentHash: doc.contentHash,
-    encoding: doc.encoding,
+  return cleanedFrom(doc, {
     title,
     publishedAt: meta.publishedAt ?? header.publishedAt,
     publisher: meta.publisher ?? header.publisher,
     editor: meta.editor ?? header.editor,
     text: missing.length ? `${missing.join('\n')}\n${body}` : body,
-  };
+  });
 }

@@ -6,6 +6,7 @@ import {
   TITLE_CONTINUATION_ENDINGS,
 } from './furniture.ts';
 import {
+  cleanedFrom,
   endsSentence,
   INNER_SENTENCE_PUNCT,
   isBoilerplateLine,
@@ -168,15 +169,11 @@ export function cleanText(doc: DecodedDocument): CleanDocument {
   const { title, rest } = md ? takeMarkdownTitle(lines, frontTitle) : takePlainTitle(lines);
   const body = dropFurniture(readHeader(dropTitleRepeats(rest, title), meta));
   meta.publishedAt ??= signatureDate(body);
-  return {
-    source: doc.source,
-    format: doc.format,
-    contentHash: doc.contentHash,
-    encoding: doc.encoding,
+  return cleanedFrom(doc, {
     title,
     publishedAt: meta.publishedAt,
     publisher: meta.publisher,
     editor: meta.editor,
     text: joinLines([...frontBylines, ...body]),
-  };
+  });
 }

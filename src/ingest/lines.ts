@@ -1,3 +1,4 @@
+import type { CleanDocument, DecodedDocument } from '../domain/document.ts';
 import { collapseWhitespace, toSimplified } from '../domain/normalize.ts';
 import {
   BYLINE_ROLES,
@@ -216,4 +217,13 @@ export function isBoilerplateLine(line: Line, strong = isStrongParagraph(line)):
     return true;
   if (line.kind !== 'heading' && isMenuLine(norm)) return true;
   return line.linkDensity >= 0.8;
+}
+
+/** What a cleaner finds in a document: everything of a CleanDocument but its identity. */
+export type CleanFindings = Omit<CleanDocument, 'source' | 'format' | 'contentHash' | 'encoding'>;
+
+/** The clean document: the decoded document's identity with what its cleaner found. */
+export function cleanedFrom(doc: DecodedDocument, found: CleanFindings): CleanDocument {
+  const { source, format, contentHash, encoding } = doc;
+  return { source, format, contentHash, encoding, ...found };
 }

@@ -92,3 +92,24 @@ describe('the layout of src/', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+// A module over 400 lines holds more than one job: split it by job (see the README's layout).
+const MAX_LINES = 400;
+
+function allSourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : allSourceFiles(path);
+    return /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('the size of the modules of src/', () => {
+  it(`keeps every module at ${MAX_LINES} lines or fewer`, () => {
+    const long = allSourceFiles(src)
+      .map((file) => ({ file: relative(src, file), lines: readFileSync(file, 'utf8').split('\n') }))
+      .filter(({ lines }) => lines.length - (lines.at(-1) === '' ? 1 : 0) > MAX_LINES)
+      .map(({ file, lines }) => `${file}: ${lines.length} lines`);
+    expect(long).toEqual([]);
+  });
+});

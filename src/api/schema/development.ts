@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import {
   BASIS_DESCRIPTION,
   CONFIDENCE_DESCRIPTION,
+  type MinConfidenceArgs,
   minConfidenceArg,
   relationAtLeast,
 } from './confidence.ts';
@@ -40,6 +41,14 @@ const bestSupportedFirst = {
   orderBy: [{ mentions: { _count: 'desc' as const } }, { id: 'asc' as const }],
 };
 const byId = { orderBy: { id: 'asc' as const } };
+/** The development rows `developer` and `developers` read: one selection, so loaded once. */
+const developmentRows = <T>(args: MinConfidenceArgs, institution: T) => ({
+  developments: {
+    ...bestSupportedFirst,
+    where: relationAtLeast(args, 'institution'),
+    select: { institution },
+  },
+});
 
 builder.prismaObjectFields(Model, (t) => ({
   developer: t.field({
@@ -47,26 +56,14 @@ builder.prismaObjectFields(Model, (t) => ({
     nullable: true,
     description: 'The institution that develops it, by the weight of evidence; null when unknown.',
     args: minConfidenceArg,
-    select: (args, _ctx, nested) => ({
-      developments: {
-        ...bestSupportedFirst,
-        where: relationAtLeast(args, 'institution'),
-        select: { institution: nested(true) },
-      },
-    }),
+    select: (args, _ctx, nested) => developmentRows(args, nested(true)),
     resolve: (model) => model.developments[0]?.institution ?? null,
   }),
   developers: t.field({
     type: [Institution],
     description: 'Every institution said to develop it, best supported first.',
     args: minConfidenceArg,
-    select: (args, _ctx, nested) => ({
-      developments: {
-        ...bestSupportedFirst,
-        where: relationAtLeast(args, 'institution'),
-        select: { institution: nested(true) },
-      },
-    }),
+    select: (args, _ctx, nested) => developmentRows(args, nested(true)),
     resolve: (model) =>
       uniqueById(model.developments.map((development) => development.institution)),
   }),

@@ -88,26 +88,14 @@ export async function makeCuration(db: Db, input: NewCuration): Promise<Curation
 
 /** The entities whose documents are extracted again when a curation is undone. */
 function undoScope(change: Change): Pick<EntityRef, 'kind' | 'key'>[] {
-  switch (change.action) {
-    case 'MERGE_ENTITIES':
-      return [change.keep, change.remove];
-    case 'SPLIT_ALIAS': {
-      const [key] = keysOf(change.entity.kind, change.alias);
-      return key === undefined
-        ? [change.entity]
-        : [change.entity, { kind: change.entity.kind, key }];
-    }
-    case 'RENAME_ENTITY':
-    case 'ADD_ALIAS':
-    case 'REMOVE_ALIAS':
-      return [change.entity];
-    case 'SET_INSTITUTION_CATEGORY':
-      return [change.institution];
-    case 'REJECT_FACT':
-    case 'CORRECT_ROLE':
-    case 'ADD_FACT':
-      return [endsOf(change.fact)[0]];
+  if (change.action === 'SPLIT_ALIAS') {
+    // The alias split off may name an entity of its own by now: its documents too.
+    const [key] = keysOf(change.entity.kind, change.alias);
+    return key === undefined ? [change.entity] : [change.entity, { kind: change.entity.kind, key }];
   }
+  // Every document that states a fact names its first end: its documents are enough.
+  if ('fact' in change) return [endsOf(change.fact)[0]];
+  return subjectsOf(change);
 }
 
 /** The seeded documents (not curators' notes) that name or mention the entities given. */
