@@ -62,6 +62,16 @@ export const honorifics = [...rolesData.honorifics].sort(byLengthDesc);
 export const bylineRoles = [...rolesData.bylines].sort(byLengthDesc);
 export const bylineSources = [...rolesData.bylineSources].sort(byLengthDesc);
 export const bylineStaff = new Set(rolesData.bylineStaff);
+/** Words joining two titles one person holds (副总经理兼首席信息官), besides 、. */
+export const titleJoiners = rolesData.titleJoiners;
+/** Ranks that open a compound title (首席数码及数据总监): a title, never a unit. */
+export const rankOpenings = rolesData.rankOpenings;
+/** Words ending a plural group of people listed before a title (高级管理人员及). */
+export const groupWords = rolesData.groupWords;
+/** Verbs an announcement writes right before the person it appoints (聘任X女士为). */
+export const appointVerbs = rolesData.appointVerbs;
+/** Verbs giving the person before them the role after them (X现任…, X辞去…职务). */
+export const rolePredicates = rolesData.rolePredicates;
 
 export const speechVerbs = [...speechData.verbs].sort(byLengthDesc);
 export const speechAdverbs = [...speechData.adverbs].sort(byLengthDesc);

@@ -12,6 +12,7 @@
 import { boundedBefore, linkAppositions, nameEndingAt, plausibleEmployer } from './appositions.ts';
 import { findBylines } from './bylines.ts';
 import type { DocContext, Entity, TakenSpan } from './context.ts';
+import { alternation, appointVerbs, rolePredicates } from './lexicon.ts';
 import { linkNamesBeforeTitles } from './name-title.ts';
 import { personNameAt, plausiblePersonName, surnameLength } from './names.ts';
 import {
@@ -159,7 +160,7 @@ function linkFromInstitution(ctx: DocContext, phrases: RolePhrase[]): void {
 }
 
 /** Verbs that write the person being appointed right after them: 聘任上官文澜女士为… */
-const APPOINT_VERBS = /(?:聘任|任命|选举|提名|聘请|推举|同意|收到|免去|解聘)$/;
+const APPOINT_VERBS = new RegExp(`(?:${alternation(appointVerbs)})$`);
 
 /**
  * Names followed by 女士/先生 (上官文澜女士, 蒲星河先生): announcements write people so. The
@@ -220,8 +221,9 @@ function linkAsRoles(ctx: DocContext, phrases: RolePhrase[], named: Map<number, 
   }
 }
 
-const ROLE_PREDICATE =
-  /(?:女士|先生)?[^。;!?\n]{0,30}?(?:为|现任|时任|担任|出任|兼任|升任|调任|辞去|辞任|卸任)$/;
+const ROLE_PREDICATE = new RegExp(
+  `(?:女士|先生)?[^。;!?\\n]{0,30}?(?:${alternation(rolePredicates)})$`,
+);
 
 /**
  * Roles said of the person a sentence is about: 同意聘任上官文澜女士为本行首席人工智能官,

@@ -2,12 +2,15 @@ import type { DocContext, Entity } from './context.ts';
 import { employerBeforeTitle, tenureBefore, unitAfterInstitution } from './employers.ts';
 import {
   alternation,
+  groupWords,
   HARD_STOP_CHARS,
   patterns,
   qualifierEnds,
+  rankOpenings,
   roleTitleSource,
   speechAdverbs,
   speechVerbs,
+  titleJoiners,
   titlesBeforeBody,
 } from './lexicon.ts';
 import {
@@ -39,8 +42,8 @@ export interface RolePhrase {
 export const titleAt = new RegExp(`^${roleTitleSource}`);
 export const titleAtEnd = new RegExp(`${roleTitleSource}$`);
 const titleBeforeBody = new RegExp(alternation(titlesBeforeBody));
-const JOINERS = /^,?(?:、|兼任|兼|及|和|并兼任|并任|同时担任)$/;
-const JOINER_THEN_UNIT = /^,?(?:、|兼任|兼|并兼任|并任|同时担任)(.{2,10})$/;
+const JOINERS = new RegExp(`^,?(?:、|${alternation([...titleJoiners, '及', '和'])})$`);
+const JOINER_THEN_UNIT = new RegExp(`^,?(?:、|${alternation(titleJoiners)})(.{2,10})$`);
 
 /**
  * Whether the text between two titles joins them into one person's role: 党委书记、董事长,
@@ -134,9 +137,9 @@ export function skipDefinition(text: string, at: number): number {
 }
 
 /** A rank that opens a compound title: 首席数码及数据总监, 高级投资副总裁. */
-const RANK_OPENING = /^(?:首席|高级|资深|执行|常务)/;
+const RANK_OPENING = new RegExp(`^(?:${alternation(rankOpenings)})`);
 /** A plural group of people joined to what follows (高级管理人员及, 董事会成员和). */
-const GROUP_BEFORE_TITLE = /(?:人员|成员|代表|们)[及和与]$/;
+const GROUP_BEFORE_TITLE = new RegExp(`(?:${alternation(groupWords)})[及和与]$`);
 
 /** Whether words before a title name a unit of an institution (研究所, 科技信息部). */
 function isUnit(qualifier: string): boolean {
