@@ -1,7 +1,7 @@
 import type { InstitutionKind } from '../domain/entities.ts';
 import type { DocContext, Entity } from './context.ts';
-import { isPlaceName, stripLegalForm } from './institution-names.ts';
-import { places } from './lexicon.ts';
+import { isGenericName, isPlaceName, stripLegalForm } from './institution-names.ts';
+import { countries, places } from './lexicon.ts';
 import { foldForMatch, isSubsequence } from './text.ts';
 
 // The other names of an institution already found: the short names a document defines or
@@ -136,12 +136,30 @@ function shortForms(full: string): string[] {
   return [...forms].filter((f) => f.length >= 2);
 }
 
+/**
+ * 日本X集团, 美国X公司: a foreign country before an institution is a descriptor, so the name
+ * without it is the institution's name too, though the text never writes it alone. Not when
+ * what is left is only a kind (美国银行 leaves 银行) or a place and a suffix.
+ */
+function nameWithoutCountry(ctx: DocContext, entity: Entity): void {
+  const written = [...entity.names.values()].reduce((a, b) =>
+    b.name.length > a.name.length ? b : a,
+  );
+  const folded = foldForMatch(written.name);
+  const country = countries.find((c) => folded.startsWith(c));
+  if (!country) return;
+  const rest = written.name.slice(country.length);
+  if (stripLegalForm(rest).length < 3 || isGenericName(rest) || isPlaceName(rest)) return;
+  ctx.addName(entity, rest, written.strong);
+}
+
 /** Every later mention of an institution by a short name of its full name (招联, 数智银行). */
 export function findShortNames(ctx: DocContext): void {
   for (const entity of ctx.all('INSTITUTION')) {
     // Names are kept as written (雲翎智能); the text is searched in its folded form.
     const names = [...entity.names.values()].map((n) => foldForMatch(n.name));
     const full = names.reduce((a, b) => (b.length > a.length ? b : a));
+    nameWithoutCountry(ctx, entity);
     const forms = new Set([...names, ...shortForms(full)]);
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
       let at = ctx.fold.indexOf(form);

@@ -88,6 +88,8 @@ export const institutionKindHints = institutionsData.kindHints as {
 }[];
 export const genericInstitutionTerms = [...institutionsData.generic].sort(byLengthDesc);
 export const places = [...institutionsData.places].sort(byLengthDesc);
+/** Foreign countries written before a foreign institution as a descriptor (日本X集团). */
+export const countries = [...institutionsData.countries].sort(byLengthDesc);
 export const knownInstitutions = knownInstitutionsData.institutions as KnownInstitution[];
 
 export const modelWords = [...modelsData.modelWords].sort(byLengthDesc);

@@ -72,4 +72,9 @@ describe('more context for institutions', () => {
     expect(found.institutions).toEqual(['日本晨曦集团']);
     expect(found.namesOf('日本晨曦集团')).toContain('晨曦集团');
   });
+
+  it('names a foreign institution without its country though the text never does', () => {
+    const found = run('美国远帆集团宣布联合投资算力中心。');
+    expect(found.namesOf('美国远帆集团')).toEqual(['美国远帆集团', '远帆集团']);
+  });
 });
