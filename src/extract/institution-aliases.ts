@@ -136,15 +136,18 @@ function shortForms(full: string): string[] {
   return [...forms].filter((f) => f.length >= 2);
 }
 
+/** The longest of the names an entity is written with (the first of equals). */
+function longestName(entity: Entity) {
+  return [...entity.names.values()].reduce((a, b) => (b.name.length > a.name.length ? b : a));
+}
+
 /**
  * 日本X集团, 美国X公司: a foreign country before an institution is a descriptor, so the name
  * without it is the institution's name too, though the text never writes it alone. Not when
  * what is left is only a kind (美国银行 leaves 银行) or a place and a suffix.
  */
 function nameWithoutCountry(ctx: DocContext, entity: Entity): void {
-  const written = [...entity.names.values()].reduce((a, b) =>
-    b.name.length > a.name.length ? b : a,
-  );
+  const written = longestName(entity);
   const folded = foldForMatch(written.name);
   const country = countries.find((c) => folded.startsWith(c));
   if (!country) return;
@@ -183,9 +186,7 @@ export function findShortNames(ctx: DocContext): void {
     const shortName = [...short.names.values()][0]?.name ?? '';
     for (const long of all) {
       if (long === short || !ctx.entities.has(long.ref) || !ctx.entities.has(short.ref)) continue;
-      const longCore = stripLegalForm(
-        [...long.names.values()].reduce((a, b) => (b.name.length > a.name.length ? b : a)).name,
-      );
+      const longCore = stripLegalForm(longestName(long).name);
       const sameCore =
         stripLegalForm(shortName) === longCore &&
         shortName.length < [...long.names.values()].reduce((n, x) => Math.max(n, x.name.length), 0);

@@ -2,7 +2,7 @@ import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { CleanDocument, DecodedDocument } from '../domain/document.ts';
 import { toSimplified } from '../domain/normalize.ts';
-import { BLOCKS, childElements, isElement, loadHtml } from './dom.ts';
+import { BLOCKS, childElements, isElement, JUNK, loadHtml } from './dom.ts';
 import { FURNITURE_TAGS } from './furniture-html.ts';
 import { writeLines } from './html-lines.ts';
 import { readPageMeta } from './html-meta.ts';
@@ -11,7 +11,6 @@ import {
   computeStats,
   hintsOf,
   isHidden,
-  JUNK,
   linkDensity,
   type Stats,
   type StatsMap,

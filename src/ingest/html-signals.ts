@@ -1,9 +1,7 @@
 import type { Element } from 'domhandler';
-import { BLOCKS, countChars, isElement } from './dom.ts';
-import { JUNK_TAGS, NEGATIVE_HINTS, POSITIVE_HINTS } from './furniture-html.ts';
+import { BLOCKS, countChars, isElement, JUNK } from './dom.ts';
+import { NEGATIVE_HINTS, POSITIVE_HINTS } from './furniture-html.ts';
 import { countPunct } from './lines.ts';
-
-export const JUNK = new Set(JUNK_TAGS);
 
 // What the HTML cleaner judges an element by: its class and id words (furniture-html.ts's hints),
 // whether it is hidden, and its text statistics (characters, link characters, punctuation),

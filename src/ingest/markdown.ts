@@ -1,14 +1,13 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { isElement, loadHtml } from './dom.ts';
-import { JUNK_TAGS } from './furniture-html.ts';
+import { isElement, JUNK_SELECTOR, loadHtml } from './dom.ts';
 import { writeLines } from './html-lines.ts';
 import { endsSentence, type Line } from './lines.ts';
 
-// Markdown articles into lines: markdown-it (CommonMark, with GFM tables and strikethrough)
-// renders the HTML (with markdown-it-cjk-friendly's emphasis rules for Chinese), and the HTML cleaner's line writer (html-lines.ts) writes it out, so a
-// heading, a list item or a table row becomes a line as it would on a web page, and links count
-// towards a line's link density. Two things are this module's own: the front matter block,
+// Markdown articles into lines: markdown-it (CommonMark, with GFM tables and strikethrough, and
+// markdown-it-cjk-friendly's emphasis rules for Chinese) renders the HTML, and the HTML cleaner's
+// line writer (html-lines.ts) writes it out, so a heading, a list item or a table row becomes a
+// line as it would on a web page, and links count towards a line's link density. Two things are this module's own: the front matter block,
 // which CommonMark does not define, and the rule for soft line breaks below.
 
 /** `---` (YAML) or `+++` (TOML) front matter at the very top. */
@@ -67,6 +66,6 @@ export function markdownToLines(source: string): {
   const front = fm?.[1] ? parseFrontMatter(fm[1]) : {};
   const $ = loadHtml(markdown.render(fm ? source.slice(fm[0].length) : source));
   // Raw HTML passes through Markdown: scripts and styles are not text.
-  $(JUNK_TAGS.join(',')).remove();
+  $(JUNK_SELECTOR).remove();
   return { lines: writeLines($.root().children().get().filter(isElement)), front };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
@@ -10,15 +10,8 @@ import { projectRoot } from '../../runtime/paths.ts';
 const here = join(projectRoot, 'src/api/explorer');
 const cytoscape = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
 
-/** The explorer's own modules, each served as /explorer/<name>. */
-const MODULES = [
-  'explorer.js',
-  'api.js',
-  'curation.js',
-  'dom.js',
-  'graph-style.js',
-  'panel-parts.js',
-];
+/** The explorer's modules (the .js files beside this one), each served as /explorer/<name>. */
+const MODULES = readdirSync(here).filter((name) => name.endsWith('.js'));
 const JAVASCRIPT = 'text/javascript; charset=utf-8';
 
 const FILES: Record<string, { path: string; type: string }> = {
