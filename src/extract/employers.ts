@@ -21,6 +21,13 @@ import { isNameChar } from './text.ts';
 const MAX_SPAN = 16;
 
 const domain = new Set(domainWords);
+/** Whether a word is made of words of a line of work only (保险业务 = 保险 + 业务). */
+function isDomainWord(word: string): boolean {
+  if (domain.has(word)) return true;
+  for (let cut = 1; cut < word.length; cut++)
+    if (domain.has(word.slice(0, cut)) && isDomainWord(word.slice(cut))) return true;
+  return false;
+}
 const unitEnds = qualifierEnds.filter((end) => !domain.has(end));
 /** Description words that end right before a name (金融科技上市公司长亮科技): the name follows. */
 const DESCRIPTION_LEADS = NAME_LEADS.filter((lead) => lead.length >= 2);
@@ -120,7 +127,7 @@ export function unitAfterInstitution(
     added.length <= 4 &&
     // 人士向 (记者): a function word or a person (人士) is no part of a name.
     !taggedWordsOf(added).some(
-      (w) => domain.has(w.word) || DESCRIBING_TAGS.test(w.tag) || BREAKING_TAGS.test(w.tag),
+      (w) => isDomainWord(w.word) || DESCRIBING_TAGS.test(w.tag) || BREAKING_TAGS.test(w.tag),
     ) &&
     !isOrdinaryPhrase(added) &&
     !plausiblePersonName(added, true) &&
@@ -155,7 +162,7 @@ function splitQualifier(stretch: string): number {
   let length = 0;
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i] ?? '';
-    if (!domain.has(word) && !unitEnds.some((u) => word.endsWith(u))) break;
+    if (!isDomainWord(word) && !unitEnds.some((u) => word.endsWith(u))) break;
     run++;
     length += word.length;
   }
@@ -175,7 +182,7 @@ function plausibleEmployerName(name: string): boolean {
   if (words.length === 1 && /^(?:n|vn)$/.test(words[0]?.tag ?? '') && isDictionaryWord(name))
     return false;
   // Only words of a line of work (AI策略, 金融科技) describe, they do not name.
-  if (words.every((w) => domain.has(w.word))) return false;
+  if (words.every((w) => isDomainWord(w.word))) return false;
   // An adjective or adverb describes someone (知名, 著名, 资深), it does not name an employer.
   return !words.some((w) => w.word.length >= 2 && DESCRIBING_TAGS.test(w.tag));
 }

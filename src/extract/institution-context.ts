@@ -40,7 +40,8 @@ const SELF_OUTLETS = new Set([
 const DESCRIPTOR_BEFORE = /(?:公司|机构|企业|集团|平台|酒吧|餐厅|品牌|厂商|服务商|基金)$/;
 /** The end of a list that names institutions (华为、摩尔线程等人工智能龙头企业). */
 /** Speech verbs after 对X (对澎湃新闻表示, 对X分析称). */
-const SPEECH_AFTER = '表示|介绍|指出|分析称|分析|透露|坦言|直言';
+/** 表示 and 分析 also take an object (对前景表示乐观): only before what is said they are speech. */
+const SPEECH_AFTER = '(?:表示|分析)(?=[,:“"])|介绍|指出|分析称|透露|坦言|直言';
 const LIST_CLOSER = /^等[\u4e00-\u9fff]{0,8}?(?:公司|企业|机构|银行|券商|平台|厂商|巨头|大厂)/;
 
 type Candidate = { start: number; end: number; basis: string };
@@ -100,9 +101,15 @@ function plausible(ctx: DocContext, start: number, end: number, basis: string): 
   // read as a phrase with a verb in it, nor be common words only.
   if (/[A-Za-z]/.test(name)) return /^[A-Za-z][A-Za-z0-9 .&-]*$/.test(name);
   // An outlet is often named by common words and numerals (时代财经, 第一财经, 澎湃新闻): the
-  // place it stands in is the evidence; only a verb or a function word in it makes a phrase.
-  if (basis.startsWith('outlet-'))
-    return !wordsOf(name).some((w) => w.word.length >= 2 && /^(?:v|vd|c|p|r|u|d)$/.test(w.tag));
+  // place it stands in is the evidence; only a function word in it makes a phrase, or a verb
+  // after its first word (jieba files some outlets' first words as verbs: 澎湃/v 新闻).
+  if (basis.startsWith('outlet-')) {
+    const words = wordsOf(name);
+    return !words.some(
+      (w, i) =>
+        /^(?:c|p|r|u|d)$/.test(w.tag) || (i > 0 && w.word.length >= 2 && /^(?:v|vd)$/.test(w.tag)),
+    );
+  }
   return !isOrdinaryPhrase(name) && !onlyCommonWords(name);
 }
 

@@ -11,7 +11,7 @@ import {
   type SelfReference,
 } from './institution-aliases.ts';
 import { findByContext } from './institution-context.ts';
-import { institutionKindOf, isGenericName } from './institution-names.ts';
+import { institutionKindOf, isGenericName, stripLegalForm } from './institution-names.ts';
 import {
   alternation,
   HARD_STOP_CHARS,
@@ -31,13 +31,27 @@ import {
   isCommonNoun,
   isFunctionCharacter,
   isOrdinaryPhrase,
+  taggedWordsOf,
   wordsOf,
 } from './names.ts';
-import { foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
+import { countOccurrences, foldForMatch, isCjk, isNameChar, isSubsequence } from './text.ts';
 
 const MAX_NAME = 24;
 const knownByName = new Map<string, (typeof knownInstitutions)[number]>();
 for (const k of knownInstitutions) for (const n of [k.name, ...k.aliases]) knownByName.set(n, k);
+/**
+ * The distinctive words of the known institutions' names (平安 of 中国平安 and 平安银行, 招商 of
+ * 招商银行): a head the collection knows as a brand is no common word, whatever its part of speech.
+ */
+const knownBrands = new Set<string>();
+for (const name of knownByName.keys()) {
+  let core = stripLegalForm(name);
+  const suffix = institutionSuffixes.find((x) => core.endsWith(x.suffix));
+  if (suffix) core = core.slice(0, -suffix.suffix.length);
+  const place = places.find((pl) => core.startsWith(pl) && core.length > pl.length);
+  if (place) core = core.slice(place.length);
+  if (core.length >= 2) knownBrands.add(core);
+}
 const knownPattern = new RegExp(alternation(knownByName.keys()), 'g');
 const suffixPattern = new RegExp(alternation(institutionSuffixes.map((s) => s.suffix)), 'g');
 const ABBREVIATION =
@@ -149,6 +163,17 @@ function nameStart(
     const placed = places.some((pl) => head.startsWith(pl) && head.length > pl.length);
     if (!evidence && !titled && !placed && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
+    // A common word in front of a kind word inside a clause, once in the text, is a phrase
+    // (而是拉平银行之间, 可以节约银行…的精力): a name's head is coined or proper, or the text
+    // comes back to it. At the start of a clause it is the subject and names (松柏人寿推出…).
+    if (
+      !evidence &&
+      !titled &&
+      isCjk(text[p - 1]) &&
+      readsAsCommonWord(head) &&
+      countOccurrences(text, candidate) < 2
+    )
+      score -= 4;
     // A boundary that splits a word (如|果持有人) is not a boundary.
     // (A word lead such as 联合 is a boundary whatever its last character makes with the next.)
     const ledByWord = NAME_LEADS.some((lead) => lead.length >= 2 && text.endsWith(lead, p));
@@ -199,6 +224,21 @@ function afterLastBreak(
   return cut;
 }
 
+/** Parts of speech of a name's distinctive part: proper names, abbreviations, Latin words. */
+const PROPER_HEAD_TAG = /^(?:nz|nt|ns|nrt|j|x|eng)$/;
+
+/** Whether a name's head is one ordinary dictionary word (拉平, 节约, 整理), not a coined one. */
+function readsAsCommonWord(head: string): boolean {
+  const words = taggedWordsOf(head);
+  return (
+    words.length === 1 &&
+    head.length >= 2 &&
+    isCjk(head[0]) &&
+    !knownBrands.has(head) &&
+    !PROPER_HEAD_TAG.test(words[0]?.tag ?? '')
+  );
+}
+
 /** Whether a stretch of text holds a verb of speech, making, or use: not part of a name. */
 function containsVerb(stretch: string): boolean {
   for (let i = 0; i < stretch.length; i++)
@@ -232,6 +272,23 @@ function splitsUnitWord(surface: string, after: string | undefined): boolean {
   return after !== undefined && /[部局委办院所会]/.test(last) && isCommonNoun(last + after);
 }
 
+/**
+ * Whether segmentation reads [start, end) as whole words after a word that opens a name: a lead
+ * word, a verb or a function word (包括|华为|集团, 大股东|百度). After a noun or a place the
+ * short name is part of a longer one (金融|科技部, 重庆|度小满|小额贷款), and inside a word it is
+ * none (其中|行业 does not name 中行).
+ */
+function segmentedAfterLead(text: string, start: number, end: number): boolean {
+  if (NAME_LEADS.some((lead) => lead.length >= 2 && text.endsWith(lead, start))) return true;
+  const from = Math.max(0, start - 4);
+  const words = wordsOf(text.slice(from, end + 4));
+  const previous = words.find((w) => from + w.end === start);
+  const opens =
+    NAME_LEADS.includes(previous?.word.at(-1) ?? '') ||
+    /^(?:v|vd|vn|p|c|d|r|u|uj|ad)$/.test(previous?.tag ?? '');
+  return previous !== undefined && opens && words.some((w) => from + w.end === end);
+}
+
 /** Names from the lexicon of real institutions (国家网信办 → 国家互联网信息办公室). */
 function findKnown(ctx: DocContext): void {
   for (const m of ctx.fold.matchAll(knownPattern)) {
@@ -246,7 +303,7 @@ function findKnown(ctx: DocContext): void {
       surface.length <= 3 &&
       isCjk(before) &&
       !HARD_STOP_CHARS.has(before ?? '') &&
-      !NAME_LEADS.includes(before ?? '')
+      !segmentedAfterLead(ctx.fold, start, end)
     )
       continue;
     if (

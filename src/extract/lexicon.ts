@@ -137,6 +137,9 @@ export const NAME_LEADS = [
   '厂商',
   '服务商',
   '供应商',
+  // A relation in front of a name: 大股东百度集团, 合作伙伴某某消金.
+  '股东',
+  '伙伴',
   '来自',
   '作为',
   // Interview headlines: 对话澄湖银行董事长…, 专访…

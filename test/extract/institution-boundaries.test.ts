@@ -40,3 +40,31 @@ describe('kinds of institutions', () => {
     expect(run('江州科创银行发布了年报。').institutions).toEqual(['江州科创银行']);
   });
 });
+
+describe('kind words used as common nouns', () => {
+  it('reads a known name after a verb or a relation word (包括|华为, 大股东|百度)', () => {
+    expect(run('出席的企业包括华为集团和一家券商。').institutions).toEqual(['华为']);
+    expect(run('得益于大股东百度集团的支持，业务增长很快。').institutions).toEqual(['百度']);
+    // Inside a word (其中|行业) a short known name is no name.
+    expect(run('其中行业龙头的表现更好。').institutions).toEqual([]);
+  });
+
+  it('reads a common word before a kind word inside a clause as a phrase', () => {
+    expect(run('这一工具可以节约银行收集信息的时间。').institutions).toEqual([]);
+    expect(run('它的价值在于拉平银行之间的差距。').institutions).toEqual([]);
+    // At the start of a clause the same shape is a subject that names.
+    expect(run('松柏人寿推出了新的理赔系统。').institutions).toEqual(['松柏人寿']);
+    // A brand the collection knows is no common word (平安 of 平安银行).
+    expect(run('而平安人寿推出了新的理赔系统。').institutions).toEqual(['平安人寿']);
+  });
+
+  it('reads the compounds a kind word makes as common nouns (保险圈, 财险业)', () => {
+    expect(run('新工具正迅速席卷保险圈。').institutions).toEqual([]);
+    expect(run('另一保险从业人员对记者说，他并不担心。').institutions).toEqual([]);
+    expect(run('目前科技保险占财险比例仍较低。').institutions).toEqual([]);
+  });
+
+  it('reads a unit of a known institution named by a line of work as the institution', () => {
+    expect(run('市场传出度小满保险业务负责人卸任的消息。').institutions).toEqual(['度小满']);
+  });
+});

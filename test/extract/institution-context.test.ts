@@ -78,3 +78,14 @@ describe('more context for institutions', () => {
     expect(found.namesOf('美国远帆集团')).toEqual(['美国远帆集团', '远帆集团']);
   });
 });
+
+describe('outlets spoken to', () => {
+  it('reads an outlet whose first word jieba files as a verb (澎湃/v 新闻)', () => {
+    expect(run('研究员岑樾对澎湃新闻介绍，模型已经上线。').institutions).toContain('澎湃新闻');
+  });
+
+  it('reads 对X表示 as speech only before what is said', () => {
+    expect(run('他对市场前景表示乐观。').institutions).toEqual([]);
+    expect(run('研究员岑樾对潮声新闻表示，模型已经上线。').institutions).toContain('潮声新闻');
+  });
+});
