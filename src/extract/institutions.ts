@@ -14,6 +14,7 @@ import { findByContext } from './institution-context.ts';
 import { institutionKindOf, isGenericName, stripLegalForm } from './institution-names.ts';
 import {
   alternation,
+  brandArms,
   HARD_STOP_CHARS,
   institutionSuffixes,
   knownInstitutions,
@@ -312,18 +313,54 @@ function findKnown(ctx: DocContext): void {
       (after && /[A-Za-z]/.test(after) && /[A-Za-z]$/.test(surface))
     )
       continue;
+    if (addBrandArm(ctx, start, end)) continue;
+    const same = brandArms.same.find((w) => ctx.fold.startsWith(w, end));
+    const written = same ? ctx.text.slice(start, end + same.length) : surface;
     addInstitution(
       ctx,
       known.name,
       start,
-      end,
+      end + (same?.length ?? 0),
       surface === known.name ? [] : [surface],
       known.kind,
       'known-institution',
     );
     const entity = ctx.find('INSTITUTION', known.name);
     if (entity && surface !== known.name) ctx.addName(entity, surface, true);
+    // The written form with its company word is a name too, not the best one (华为集团 of 华为).
+    if (entity && written !== surface) ctx.addName(entity, written, false);
   }
+}
+
+/**
+ * A known brand followed by a line of business names a unit of its own (京东|金融, 中金|财富,
+ * 中金财富|证券 with a suffix after it), when the word ends where segmentation ends one
+ * (腾讯金融|分别, not 蚂蚁|国际化). Returns whether it named one.
+ */
+function addBrandArm(ctx: DocContext, start: number, end: number): boolean {
+  const text = ctx.fold;
+  const arm = brandArms.business.find((w) => text.startsWith(w, end));
+  if (!arm) return false;
+  // After a full name (蚂蚁集团 + 金融AI首席架构师) the word is a line of work, not a unit.
+  const brand = text.slice(start, end);
+  if (institutionSuffixes.some((x) => brand.endsWith(x.suffix))) return false;
+  if (brandArms.same.some((w) => brand.endsWith(w))) return false;
+  let armEnd = end + arm.length;
+  const suffix = institutionSuffixes.find((x) => text.startsWith(x.suffix, armEnd));
+  if (suffix && !suffixBlocked(text, suffix.suffix, armEnd + suffix.suffix.length))
+    armEnd += suffix.suffix.length;
+  const next = text[armEnd];
+  if (isCjk(next) && !segmentedAt(text, armEnd)) return false;
+  const name = ctx.text.slice(start, armEnd);
+  if (knownByName.has(foldForMatch(name)) || ctx.overlapsTaken(start, armEnd)) return false;
+  addInstitution(ctx, name, start, armEnd, [], undefined, 'known-brand-arm');
+  return true;
+}
+
+/** Whether segmentation puts a word boundary at `at`, reading a few characters on each side. */
+function segmentedAt(text: string, at: number): boolean {
+  const from = Math.max(0, at - 4);
+  return wordsOf(text.slice(from, at + 4)).some((w) => from + w.end === at);
 }
 
 /** Whether `unit` right after a name ending with `name`'s suffix is one of its departments. */

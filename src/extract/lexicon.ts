@@ -90,6 +90,11 @@ export const genericInstitutionTerms = [...institutionsData.generic].sort(byLeng
 export const places = [...institutionsData.places].sort(byLengthDesc);
 /** Foreign countries written before a foreign institution as a descriptor (日本X集团). */
 export const countries = [...institutionsData.countries].sort(byLengthDesc);
+/** Words after a known brand: its own line of business (京东金融), or the brand itself (华为集团). */
+export const brandArms = {
+  business: [...institutionsData.arms.business].sort(byLengthDesc),
+  same: [...institutionsData.arms.same].sort(byLengthDesc),
+};
 export const knownInstitutions = knownInstitutionsData.institutions as KnownInstitution[];
 
 export const modelWords = [...modelsData.modelWords].sort(byLengthDesc);

@@ -22,6 +22,15 @@ type ExtractedEntityBase = ExtractedPerson;
 
 /** Legal forms that do not distinguish an institution (华东数智银行股份有限公司 = 华东数智银行). */
 export const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司'];
+/**
+ * Kind words and the short forms news writes for them (重庆农村商业银行 is 重庆农商行): a name
+ * ending in either is matched by the short form too.
+ */
+const SHORT_KIND_WORDS: [long: string, short: string][] = [
+  ['农村商业银行', '农商行'],
+  ['农商银行', '农商行'],
+  ['消费金融', '消金'],
+];
 
 /** A name this document uses for an entity, with the key it is matched by. */
 export interface KeyedName {
@@ -119,7 +128,11 @@ export function keysOf(kind: EntityKind, name: string): string[] {
   if (key === '') return [];
   if (kind !== 'INSTITUTION') return [key];
   const stripped = stripLegalForm(key);
-  return stripped === key ? [key] : [key, stripped];
+  const keys = new Set([key, stripped]);
+  for (const [long, short] of SHORT_KIND_WORDS)
+    if (stripped.endsWith(long) && stripped.length > long.length)
+      keys.add(stripped.slice(0, -long.length) + short);
+  return [...keys];
 }
 
 interface Draft<E extends ExtractedEntityBase> {

@@ -1,6 +1,7 @@
 // Where an institution's name starts, decided by word segmentation (words a name never holds end
 // the stretch in front of it), and kinds of institutions that are never names.
 import { describe, expect, it } from 'vitest';
+import { keysOf } from '../../src/store/identify.ts';
 import { run } from '../support/extract-helpers.ts';
 
 describe('left boundaries from segmentation', () => {
@@ -66,5 +67,30 @@ describe('kind words used as common nouns', () => {
 
   it('reads a unit of a known institution named by a line of work as the institution', () => {
     expect(run('市场传出度小满保险业务负责人卸任的消息。').institutions).toEqual(['度小满']);
+  });
+});
+
+describe('units and forms of known brands', () => {
+  it('names a known brand with a line of business as a unit of its own (京东金融)', () => {
+    expect(run('1月下旬，京东金融斥资收购了一家公司。').institutions).toEqual(['京东金融']);
+    expect(run('业内估计，腾讯金融拥有大量贷款。').institutions).toEqual(['腾讯金融']);
+    // A suffix right after joins the unit (中金 + 财富 + 证券).
+    expect(run('已有国泰君安、中金财富证券等券商接入。').institutions).toContain('中金财富证券');
+  });
+
+  it('keeps the brand when the word runs on into another word (蚂蚁|国际化)', () => {
+    expect(run('蚂蚁国际化进程加快。').institutions).toEqual(['蚂蚁集团']);
+  });
+
+  it('reads a line of work after a full name as part of a role (蚂蚁集团金融AI首席架构师)', () => {
+    expect(run('蚂蚁集团金融AI首席架构师柏青山发言。').institutions).toEqual(['蚂蚁集团']);
+  });
+});
+
+describe('short forms of kind words', () => {
+  it('matches 农村商业银行 and 农商行 as one institution', () => {
+    expect(keysOf('INSTITUTION', '渝州农村商业银行股份有限公司')).toContain('渝州农商行');
+    expect(keysOf('INSTITUTION', '渝州农商行')).toContain('渝州农商行');
+    expect(keysOf('INSTITUTION', '星河消费金融')).toContain('星河消金');
   });
 });
