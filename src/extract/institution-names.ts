@@ -4,15 +4,19 @@
 // people's titles all ask; a module of its own so that none of them imports another for it.
 
 import type { InstitutionKind } from '../domain/entities.ts';
+import type { DocContext, Entity } from './context.ts';
 import {
   genericInstitutionTerms,
   institutionKindHints,
   institutionSuffixes,
   legalForms,
   places,
+  roleTitleSet,
+  roleTitles,
+  suffixNotBefore,
 } from './lexicon.ts';
 import { memoized } from './memo.ts';
-import { isFunctionCharacter } from './names.ts';
+import { isFunctionCharacter, wordsOf } from './names.ts';
 import { foldForMatch } from './text.ts';
 
 /** Legal forms removed, to compare names (华东数智银行股份有限公司 → 华东数智银行). */
@@ -74,4 +78,30 @@ export function institutionKindOf(name: string): InstitutionKind {
   }
   for (const hint of institutionKindHints) if (core.includes(hint.contains)) return hint.kind;
   return 'other';
+}
+
+/** Whether the suffix at [start, end) is used as a common noun here (银行业, 证券市场). */
+export function suffixBlocked(text: string, suffix: string, end: number): boolean {
+  const blocked = suffixNotBefore[suffix];
+  if (!blocked?.includes(text[end] ?? '')) return false;
+  // A title right after shows the suffix ends a name (芯视界科技创始人, not 科技创新).
+  const [next] = wordsOf(text.slice(end, end + 8));
+  return !(next && roleTitleSet.has(next.word)) && !roleTitles.some((t) => text.startsWith(t, end));
+}
+
+/** Adds an institution mention, with its kind. */
+export function addInstitution(
+  ctx: DocContext,
+  name: string,
+  start: number,
+  end: number,
+  also: string[] = [],
+  kind?: InstitutionKind,
+  basis = 'org-suffix',
+): Entity {
+  const entity = ctx.entity('INSTITUTION', name, true, also);
+  entity.institutionKind ??= kind ?? institutionKindOf(name);
+  ctx.support(entity, basis);
+  ctx.mention(entity, { start, end });
+  return entity;
 }
