@@ -7,8 +7,8 @@
 import type { DocContext, Entity, TakenSpan } from './context.ts';
 import { institutionKindOf, isGenericName } from './institution-names.ts';
 import {
-  domainWords,
   HARD_STOP_CHARS,
+  isDomainWord,
   NAME_LEADS,
   qualifierEnds,
   subUnitEnds,
@@ -20,15 +20,7 @@ import { isNameChar } from './text.ts';
 /** The longest stretch read back from a title for an employer and its qualifier. */
 const MAX_SPAN = 16;
 
-const domain = new Set(domainWords);
-/** Whether a word is made of words of a line of work only (保险业务 = 保险 + 业务). */
-function isDomainWord(word: string): boolean {
-  if (domain.has(word)) return true;
-  for (let cut = 1; cut < word.length; cut++)
-    if (domain.has(word.slice(0, cut)) && isDomainWord(word.slice(cut))) return true;
-  return false;
-}
-const unitEnds = qualifierEnds.filter((end) => !domain.has(end));
+const unitEnds = qualifierEnds.filter((end) => !isDomainWord(end));
 /** Description words that end right before a name (金融科技上市公司长亮科技): the name follows. */
 const DESCRIPTION_LEADS = NAME_LEADS.filter((lead) => lead.length >= 2);
 /** Prepositions that open a clause before the name (由, 在, 对): the name is after them. */

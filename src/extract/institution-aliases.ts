@@ -124,7 +124,7 @@ function shortForms(full: string): string[] {
   const core = stripLegalForm(full);
   const forms = new Set<string>([core]);
   const trimmed = core.replace(
-    /(?:金融科技|信息技术|网络科技|数据科技|科技|基金管理|资产管理|管理|消费金融|集团|控股|股份)+$/,
+    /(?:金融科技|信息技术|网络科技|数据科技|科技|基金管理|资产管理|管理|消费金融|相互人寿|相互保险社|集团|控股|股份)+$/,
     '',
   );
   if (trimmed.length >= 2) forms.add(trimmed);

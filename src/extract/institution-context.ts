@@ -99,6 +99,7 @@ function plausible(ctx: DocContext, start: number, end: number, basis: string): 
   if ([...ctx.fold.slice(start, end).matchAll(patterns.roleTitle)].length) return false;
   // A Latin name is all Latin (MiniMax, AGI Bar; AI策略 is a phrase); a Chinese one must not
   // read as a phrase with a verb in it, nor be common words only.
+  if (basis === 'latin-company') return !roleTitleSet.has(name.slice(0, -2));
   if (/[A-Za-z]/.test(name)) return /^[A-Za-z][A-Za-z0-9 .&-]*$/.test(name);
   // An outlet is often named by common words and numerals (时代财经, 第一财经, 澎湃新闻): the
   // place it stands in is the evidence; only a function word in it makes a phrase, or a verb
@@ -238,6 +239,22 @@ function listed(ctx: DocContext): Candidate[] {
   return found;
 }
 
+/**
+ * DeepSeek公司, Anthropic公司: a Latin name with 公司 after it is a company, though the same name
+ * alone may be its product. The whole written form is the name, so the product's mentions stay
+ * the model's.
+ */
+function latinCompany(ctx: DocContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of ctx.fold.matchAll(
+    /(?<![A-Za-z0-9.-])[A-Z][A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]*)*公司/g,
+  )) {
+    if (ctx.text[m.index - 1] === '子') continue;
+    found.push({ start: m.index, end: m.index + m[0].length, basis: 'latin-company' });
+  }
+  return found;
+}
+
 /** Institutions the context names, added with the evidence that found them. */
 export function findByContext(ctx: DocContext): void {
   const candidates = [
@@ -249,6 +266,7 @@ export function findByContext(ctx: DocContext): void {
     ...listed(ctx),
     ...ownsSite(ctx),
     ...pairedWithInstitution(ctx),
+    ...latinCompany(ctx),
   ];
   for (const c of candidates) {
     if (!plausible(ctx, c.start, c.end, c.basis)) continue;

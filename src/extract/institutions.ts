@@ -17,6 +17,7 @@ import {
   alternation,
   HARD_STOP_CHARS,
   institutionSuffixes,
+  isDomainWord,
   NAME_LEADS,
   patterns,
   places,
@@ -135,6 +136,8 @@ function nameStart(
     const placed = places.some((pl) => head.startsWith(pl) && head.length > pl.length);
     if (!evidence && !titled && !placed && head.length >= 2 && isOrdinaryPhrase(head)) score -= 4;
     if (!evidence && head.length < 2 && !knownByName.has(candidate)) score -= 6;
+    // Words of a line of work only describe (AI策略基金经理, 金融科技公司), they do not name.
+    if (!evidence && isDomainWord(head.replace(/\s+/g, ''))) score -= 6;
     // A common word in front of a kind word inside a clause, once in the text, is a phrase
     // (而是拉平银行之间, 可以节约银行…的精力): a name's head is coined or proper, or the text
     // comes back to it. At the start of a clause it is the subject and names (松柏人寿推出…).

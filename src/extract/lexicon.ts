@@ -55,6 +55,14 @@ export const roleTitleSource = `(?:${alternation(rolesData.prefixes)})*(?:${[alt
 export const titlesBeforeBody = rolesData.notBeforeBody;
 export const qualifierEnds = rolesData.qualifierEnds;
 export const domainWords = rolesData.domainWords;
+const domain = new Set(domainWords);
+/** Whether a word is made of words of a line of work only (保险业务 = 保险 + 业务). */
+export function isDomainWord(word: string): boolean {
+  if (domain.has(word)) return true;
+  for (let cut = 1; cut < word.length; cut++)
+    if (domain.has(word.slice(0, cut)) && isDomainWord(word.slice(cut))) return true;
+  return false;
+}
 export const subUnitEnds = rolesData.subUnitEnds;
 /** Words before a title that date it (原, 时任): part of neither the employer nor the title. */
 export const tenureMarkers = [...rolesData.tenureMarkers].sort(byLengthDesc);

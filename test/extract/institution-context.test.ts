@@ -89,3 +89,22 @@ describe('outlets spoken to', () => {
     expect(run('研究员岑樾对潮声新闻表示，模型已经上线。').institutions).toContain('潮声新闻');
   });
 });
+
+describe('forms that name companies', () => {
+  it('reads a Latin name with 公司 as a company, its product left alone', () => {
+    const found = run('春节前后，Zenlake公司推出了Zenlake-R2大模型。');
+    expect(found.institutions).toEqual(['Zenlake公司']);
+    expect(found.models).toContain('Zenlake-R2');
+  });
+
+  it('reads a mutual insurer and the short name it goes by (相互人寿)', () => {
+    const found = run('云舟相互人寿坚持长期经营。据悉，云舟2024年保费收入增长。');
+    expect(found.institutions).toEqual(['云舟相互人寿']);
+  });
+
+  it('reads words of a line of work before a kind word as a description (AI策略基金经理)', () => {
+    expect(run('某机构AI策略基金经理岑樾对记者表示，看好后市。').institutions).not.toContain(
+      'AI策略基金',
+    );
+  });
+});
