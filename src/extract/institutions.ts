@@ -107,14 +107,27 @@ function nameStart(
   // Where words start, read with a few characters before the stretch (我|国 is one word, 我国).
   let context = limit;
   while (context > 0 && limit - context < 4 && isCjk(text[context - 1])) context--;
-  const wordStarts = new Set(wordsOf(text.slice(context, end)).map((w) => context + w.start));
+  const stretchWords = wordsOf(text.slice(context, end));
+  const wordStarts = new Set(stretchWords.map((w) => context + w.start));
+  const organisationWords = new Set(
+    stretchWords
+      .filter((w) => w.tag === 'nt' && context + w.end === end)
+      .map((w) => context + w.start),
+  );
+  const legalName = LEGAL_FORM_END.test(text.slice(suffixStart, end));
+  const verbEndsAt = new Set(
+    stretchWords.filter((w) => w.word.length >= 2 && w.tag === 'v').map((w) => context + w.end),
+  );
   const cut = afterLastBreak(text, limit, suffixStart);
   limit = cut.at;
   let best = { start: -1, score: Number.NEGATIVE_INFINITY };
   for (let p = limit; p <= suffixStart; p++) {
     const candidate = text.slice(p, end);
     if (candidate.length < 2 || isGenericName(candidate)) continue;
-    const led = NAME_LEADS.some((lead) => text.endsWith(lead, p));
+    // A lead word opens the name; before a legal name, so does a verb of two characters or
+    // more that segmentation ends right here (收购|捷信消费金融有限公司).
+    const led =
+      NAME_LEADS.some((lead) => text.endsWith(lead, p)) || (legalName && verbEndsAt.has(p));
     let score = p === limit && (limit === boundary || cut.length === 1) ? 2 : led ? 2 : -3;
     if (p === limit && limit !== boundary && cut.length > 1 && !led) score = -1;
     // A lead word that is a function word on its own (从|江苏…, 为, 向) opens the stretch, not
@@ -126,11 +139,16 @@ function nameStart(
     // 曾任星衡数据…, 来自鹤年人寿: a lead word opens the stretch, the name follows it.
     if (NAME_LEADS.some((lead) => lead.length >= 2 && candidate.startsWith(lead))) score -= 4;
     if (ctx.find('INSTITUTION', candidate)) score += 5;
+    // Segmentation itself reads the candidate as one organisation's name (联想集团/nt).
+    if (organisationWords.has(p)) score += 5;
     const head = text.slice(p, suffixStart);
     if (containsVerb(head)) score -= 6;
     // A conjunction, preposition or model word inside the head joins two phrases: 大模型由恒拓证券.
     if (/[与和及由把被]|模型/.test(head.slice(1))) score -= 3;
-    const evidence = Boolean(abbreviation) || ctx.find('INSTITUTION', candidate) !== undefined;
+    const evidence =
+      Boolean(abbreviation) ||
+      ctx.find('INSTITUTION', candidate) !== undefined ||
+      organisationWords.has(p);
     const titled = beforeTitle && p === limit && head.length <= 3;
     // Ordinary words make a phrase, not a name, unless a place opens it (长三角…创新联盟).
     const placed = places.some((pl) => head.startsWith(pl) && head.length > pl.length);

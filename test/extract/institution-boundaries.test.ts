@@ -94,3 +94,15 @@ describe('short forms of kind words', () => {
     expect(keysOf('INSTITUTION', '星河消费金融')).toContain('星河消金');
   });
 });
+
+describe('evidence from segmentation', () => {
+  it('starts a legal name after a verb that segmentation ends there (收购|…有限公司)', () => {
+    expect(run('该行斥资10亿收购星禾消费金融有限公司。').institutions).toEqual([
+      '星禾消费金融有限公司',
+    ]);
+  });
+
+  it('reads a name segmentation knows as an organisation, though its head is a word (联想集团)', () => {
+    expect(run('他曾在联想集团工作多年。').institutions).toEqual(['联想集团']);
+  });
+});
