@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../runtime/log.ts';
@@ -9,8 +8,9 @@ import type { Metrics, Outcome } from '../runtime/metrics.ts';
 // string, which may carry variables), GraphQL operation name, status, outcome, duration, the
 // error codes of the answer and whether the response cache answered it. What only Yoga knows
 // (the operation, the error codes) and what only the response cache knows (hit or miss) is
-// written into the request's RequestInfo, found through AsyncLocalStorage wherever the request
-// is being handled.
+// written into the request's RequestInfo, found from the node request wherever it is handled
+// (Yoga's server context carries it). Not AsyncLocalStorage: on Node 20 it installs promise
+// hooks, a cost on every promise of every request (measured in the commit that removed it).
 
 export interface RequestInfo {
   /** The GraphQL operation's name; "(anonymous)" for an unnamed one. */
@@ -21,11 +21,16 @@ export interface RequestInfo {
   cache?: 'hit' | 'miss';
 }
 
-const current = new AsyncLocalStorage<RequestInfo>();
+const infos = new WeakMap<IncomingMessage, RequestInfo>();
 
-/** The request being handled, inside withAccessLog; undefined elsewhere (tests' yoga.fetch). */
-export function requestInfo(): RequestInfo | undefined {
-  return current.getStore();
+/** The RequestInfo of a request withAccessLog handles; undefined for others (tests' yoga.fetch). */
+export function requestInfoOf(request: IncomingMessage | undefined): RequestInfo | undefined {
+  return request ? infos.get(request) : undefined;
+}
+
+/** The node request in a Yoga context, when the request came through node:http. */
+function nodeRequestOf(context: unknown): IncomingMessage | undefined {
+  return (context as { req?: IncomingMessage } | undefined)?.req;
 }
 
 const SERVER_CODES = new Set(['INTERNAL_SERVER_ERROR']);
@@ -67,7 +72,8 @@ export function withAccessLog(
         'request',
       );
     });
-    current.run(info, () => listener(request, response));
+    infos.set(request, info);
+    listener(request, response);
   };
 }
 
@@ -94,7 +100,7 @@ export function useRequestInfo(): Plugin {
   return {
     onParse({ context }) {
       const name = (context as { params?: { operationName?: unknown } }).params?.operationName;
-      const info = requestInfo();
+      const info = requestInfoOf(nodeRequestOf(context));
       if (info && typeof name === 'string') info.operation = name;
       return ({ result }) => {
         if (info && result && (result as DocumentNode).kind === 'Document') {
@@ -102,8 +108,8 @@ export function useRequestInfo(): Plugin {
         }
       };
     },
-    onResultProcess({ result }) {
-      const info = requestInfo();
+    onResultProcess({ result, serverContext }) {
+      const info = requestInfoOf(nodeRequestOf(serverContext));
       if (info) info.errors = codesOf(result);
     },
   };

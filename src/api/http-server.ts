@@ -25,7 +25,14 @@ export function createHttpServer({ db, logger, metrics, responseCache }: HttpSer
   const app = createApp({ db, logger: yogaLogger(logger), metrics });
   const cached = responseCache
     ? withResponseCache(
-        { listener: app, fetch: (url, init) => Promise.resolve(app.fetch(url, init)) },
+        {
+          listener: app,
+          // The node request rides along as Yoga's server context, as it does over node:http.
+          fetch: (url, init, serverContext) =>
+            Promise.resolve(
+              serverContext ? app.fetch(url, init, serverContext) : app.fetch(url, init),
+            ),
+        },
         db,
         {
           endpoint: graphqlEndpoint,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Db } from '../db/client.ts';
 import { dataVersion } from '../db/data-version.ts';
-import { requestInfo } from './access-log.ts';
+import { requestInfoOf } from './access-log.ts';
 
 // The graph is read far more often than it is written, and only seeding writes it: an answer is
 // valid until the next commit, from whichever process. So whole HTTP answers are kept, in front
@@ -148,7 +148,12 @@ export interface CachedApp {
 /** The app behind the cache, as a node request listener and as a fetch handler (Yoga is both). */
 export interface FetchApp {
   listener: RequestListener;
-  fetch(url: string, init: RequestInit): Promise<Response>;
+  /** `serverContext` reaches Yoga's context as it does for node:http (the access log reads it). */
+  fetch(
+    url: string,
+    init: RequestInit,
+    serverContext?: { req: IncomingMessage },
+  ): Promise<Response>;
 }
 
 /**
@@ -173,6 +178,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
         headers,
         body: body.toString('utf8'),
       },
+      { req: request },
     );
     const answerHeaders: [string, string][] = [];
     response.headers.forEach((value, name) => {
@@ -180,7 +186,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
       if (!EXCHANGE_HEADERS.has(lower)) answerHeaders.push([lower, value]);
     });
     const answerBody = Buffer.from(await response.arrayBuffer());
-    const info = requestInfo();
+    const info = requestInfoOf(request);
     return {
       status: response.status,
       headers: answerHeaders,
@@ -193,7 +199,7 @@ export function withResponseCache(app: FetchApp, db: Db, options: ResponseCacheO
   /** Tells the access log what the answer was for, whoever computed it. */
   const sendAnswer = (response: ServerResponse, answer: Answer, result: 'hit' | 'miss') => {
     options.onLookup?.(result);
-    const info = requestInfo();
+    const info = requestInfoOf(response.req);
     if (info) {
       info.cache = result;
       info.operation = answer.operation;
