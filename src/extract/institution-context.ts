@@ -7,7 +7,7 @@
 // segmentation moves its start past the words a name never holds.
 import type { DocContext } from './context.ts';
 import { isGenericName } from './institution-names.ts';
-import { NAME_LEADS, patterns, roleTitleSet } from './lexicon.ts';
+import { NAME_LEADS, patterns, roleTitleSet, selfOutlets } from './lexicon.ts';
 import {
   isOrdinaryPhrase,
   personNameAt,
@@ -24,18 +24,6 @@ const PROPER_TAG = /^(?:nr|nrt|nrfg|ns|nt|nz|j|x|eng|zg|ng|vg|ag)$/;
 const NOT_AN_EMPLOYER_END = /(?:部|处|室|科|组|办|中心|兼|联席|团队|条线)$/;
 /** Characters a name holds: ideographs, Latin letters, digits and the space between words. */
 const NAME_CHAR = /[\u3400-\u9fffA-Za-z0-9]/;
-/** Words that stand for the reporting outlet itself, not a name (本报记者, 该报记者). */
-const SELF_OUTLETS = new Set([
-  '本报',
-  '本刊',
-  '本台',
-  '本网',
-  '该报',
-  '该刊',
-  '报社',
-  '特约',
-  '见习',
-]);
 /** Nouns that describe what follows as an institution (管理公司普惠立信, 科技机构X). */
 const DESCRIPTOR_BEFORE = /(?:公司|机构|企业|集团|平台|酒吧|餐厅|品牌|厂商|服务商|基金)$/;
 /** The end of a list that names institutions (华为、摩尔线程等人工智能龙头企业). */
@@ -93,7 +81,7 @@ function plausible(ctx: DocContext, start: number, end: number, basis: string): 
   const name = ctx.fold.slice(start, end);
   if (name.length < 2 || name.length > MAX_NAME || /^\d+$/.test(name)) return false;
   if (ctx.overlapsTaken(start, end)) return false;
-  if (SELF_OUTLETS.has(name) || roleTitleSet.has(name) || isGenericName(name)) return false;
+  if (selfOutlets.has(name) || roleTitleSet.has(name) || isGenericName(name)) return false;
   if (isCjk(name[0]) && plausiblePersonName(name, true)) return false;
   if (NOT_AN_EMPLOYER_END.test(name) || name.includes('的')) return false;
   if ([...ctx.fold.slice(start, end).matchAll(patterns.roleTitle)].length) return false;

@@ -19,8 +19,10 @@ import {
   institutionSuffixes,
   isDomainWord,
   NAME_LEADS,
+  nameBreakingVerbs,
   patterns,
   places,
+  selfReferences,
   startsWithTitle,
   WEAK_START_CHARS,
 } from './lexicon.ts';
@@ -63,19 +65,6 @@ const PREPOSITION_BEFORE_SUFFIX = new Set([...'在于对向从把被给让跟到
  * 研究所 is its research department (恒拓证券研究所所长 works for 恒拓证券).
  */
 const DEPARTMENT_UNITS: Record<string, string[]> = { 证券: ['研究所'] };
-
-/** Words a text defines for the institution it speaks for (以下简称“本行”): never names. */
-const SELF_REFERENCES = new Set([
-  '本行',
-  '本公司',
-  '公司',
-  '本集团',
-  '集团',
-  '我行',
-  '我司',
-  '本所',
-  '本基金',
-]);
 
 /**
  * Where the name that ends with the suffix at `suffixStart` begins. Candidates run back to
@@ -236,7 +225,7 @@ function readsAsCommonWord(head: string): boolean {
 function containsVerb(stretch: string): boolean {
   for (let i = 0; i < stretch.length; i++)
     if (patterns.speechVerbAt.test(stretch.slice(i))) return true;
-  return /建议|牵头|建立|发布|推出|采购|使用|调用|进行|开展|举办|举行|主办|表示|认为/.test(stretch);
+  return nameBreakingVerbs.some((verb) => stretch.includes(verb));
 }
 
 /** Whether `unit` right after a name ending with `name`'s suffix is one of its departments. */
@@ -306,7 +295,7 @@ function findBySuffix(ctx: DocContext, stops: Set<number>, defined: SelfReferenc
     if (abbreviation?.[1]) {
       const abbrevStart = end + abbreviation[0].indexOf(abbreviation[1]);
       const abbrevEnd = abbrevStart + abbreviation[1].length;
-      if (SELF_REFERENCES.has(abbreviation[1]))
+      if (selfReferences.has(abbreviation[1]))
         defined.push({ entity, word: abbreviation[1], at: abbrevEnd });
       else ctx.addName(entity, ctx.text.slice(abbrevStart, abbrevEnd), true);
     }
@@ -318,7 +307,7 @@ function findDefinedAfterKnown(ctx: DocContext, defined: SelfReference[]): void 
     for (const m of entity.mentions) {
       const def = ABBREVIATION.exec(ctx.fold.slice(m.end, m.end + 30));
       if (!def?.[1] || ctx.find('INSTITUTION', def[1])) continue;
-      if (SELF_REFERENCES.has(def[1]))
+      if (selfReferences.has(def[1]))
         defined.push({ entity, word: def[1], at: m.end + def[0].length });
       else ctx.addName(entity, def[1], true);
     }

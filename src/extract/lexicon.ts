@@ -138,91 +138,20 @@ export const patterns = {
 };
 
 /** Characters that never occur inside an institution or model name. */
-export const HARD_STOP_CHARS = new Set([...'的了是着过把被呢吗吧啊他她我你它们']);
+export const HARD_STOP_CHARS = new Set([...institutionsData.boundaries.hardStops]);
 
 /** Words a name often follows: the name starts right after them (来自鹤年人寿, 作为深蓝智算). */
-export const NAME_LEADS = [
-  // A description in front of a name: 独立研究机构观棋研究院, 科技公司子午智能.
-  '机构',
-  '企业',
-  '公司',
-  '平台',
-  '厂商',
-  '服务商',
-  '供应商',
-  // A relation in front of a name: 大股东百度集团, 合作伙伴某某消金.
-  '股东',
-  '伙伴',
-  '来自',
-  '作为',
-  // Interview headlines: 对话澄湖银行董事长…, 专访…
-  '对话',
-  '专访',
-  '包括',
-  '例如',
-  '比如',
-  '旗下',
-  '联合',
-  '携手',
-  '同在',
-  '同样',
-  '位于',
-  '加入',
-  '任职于',
-  '曾任',
-  '现任',
-  '时任',
-  '历任',
-  '担任',
-  '出任',
-  '就职于',
-  '与',
-  '和',
-  '及',
-  '在',
-  '由',
-  '自',
-  '以',
-  '到',
-  '据',
-  '于',
-  '从',
-  '向',
-  '对',
-  '为',
-  '将',
-  '其',
-  '该',
-  '这',
-  '那',
-  '每',
-  '各',
-  '并',
-  '而',
-  '或',
-  '但',
-  '又',
-  '再',
-  '都',
-  '就',
-  '才',
-  '也',
-  '则',
-  '还',
-  '已',
-  '即',
-  '让',
-  '给',
-  '跟',
-  '如',
-  '像',
-  '之',
-  '原',
-  '现',
-];
+export const NAME_LEADS: readonly string[] = institutionsData.boundaries.leads;
+
+/** Words a text defines for the institution it speaks for (以下简称“本行”): never names. */
+export const selfReferences = new Set(institutionsData.selfReferences);
+/** Words that stand for the reporting outlet itself (本报记者, 该报记者): never an outlet's name. */
+export const selfOutlets = new Set(institutionsData.selfOutlets);
+/** Verbs of speech, making or use that never stand inside a name (…发布, …表示). */
+export const nameBreakingVerbs: readonly string[] = institutionsData.nameBreakingVerbs;
 
 /** Function characters that a name rarely starts with, unless the text shows it does. */
-export const WEAK_START_CHARS = new Set([...'在由与和及同以到自经据原既又也都还']);
+export const WEAK_START_CHARS = new Set([...institutionsData.boundaries.weakStarts]);
 
 const titleAfterQualifier = new RegExp(`^[\\u4e00-\\u9fffA-Za-z]{0,6}?${roleTitleSource}`);
 
