@@ -110,12 +110,28 @@ function beforeTitle(ctx: DocContext): Candidate[] {
     const person =
       ctx.takenStartingAt(titleEnd, 'PERSON') ??
       (ctx.fold[titleEnd] === '兼' ? { start: titleEnd } : undefined) ??
-      personNameAt(ctx, titleEnd);
+      personNameAt(ctx, titleEnd) ??
+      titledPersonAfterList(ctx, titleEnd);
     if (!person) continue;
     const span = nameEndingAt(ctx, m.index);
     if (span) found.push({ ...span, basis: 'subject-before-title' });
   }
   return found;
+}
+
+/**
+ * X首席研究员、Y副主任董某: a title that a list mark follows belongs to the person after the
+ * list's last title, in the same clause.
+ */
+function titledPersonAfterList(ctx: DocContext, titleEnd: number): { start: number } | undefined {
+  if (ctx.fold[titleEnd] !== '、') return undefined;
+  const clause = /^[^,。;:!?\n“”"]{1,30}/.exec(ctx.fold.slice(titleEnd + 1))?.[0] ?? '';
+  for (const m of clause.matchAll(patterns.roleTitle)) {
+    const end = titleEnd + 1 + m.index + m[0].length;
+    const person = ctx.takenStartingAt(end, 'PERSON') ?? personNameAt(ctx, end);
+    if (person) return person;
+  }
+  return undefined;
 }
 
 /** 对X记者表示, X记者发现: the outlet a reporter writes for. */

@@ -36,6 +36,9 @@ function genericName(name: string): boolean {
     if (core.endsWith(suffix)) {
       core = core.slice(0, -suffix.length);
       publicBody = kind === 'regulator' || kind === 'government';
+      // A place's association of a field is a name (中国信息协会: one per field and place).
+      const place = places.find((pl) => core.startsWith(pl) && core.length > pl.length);
+      if (kind === 'association' && place) return false;
       break;
     }
   }

@@ -108,3 +108,19 @@ describe('forms that name companies', () => {
     );
   });
 });
+
+describe('titles in a list before one person', () => {
+  it('gives the employer of each title to the person after the last one', () => {
+    const found = run('青枫首席研究员、南溪金融实验室副主任岑樾对记者表示，前景广阔。');
+    expect(found.affiliations).toEqual([
+      '岑樾 @ 青枫: 首席研究员',
+      '岑樾 @ 南溪金融实验室: 副主任',
+    ]);
+  });
+
+  it('reads a place and a field before 协会 as a name (中国信息协会)', () => {
+    const found = run('中国数据协会常务理事岑樾表示，前景广阔。');
+    expect(found.institutions).toEqual(['中国数据协会']);
+    expect(run('行业协会发布了报告。').institutions).toEqual([]);
+  });
+});
