@@ -82,6 +82,12 @@ export function findKnown(ctx: DocContext): void {
       (after && /[A-Za-z]/.test(after) && /[A-Za-z]$/.test(surface))
     )
       continue;
+    // 泰康|人寿保险有限责任公司: a suffix of another kind right after makes the known name the
+    // front of a longer one, which the suffix finder reads whole.
+    if (startsLongerName(ctx.fold, end)) continue;
+    // A short name being defined (以下简称“招联”) belongs to the name before it.
+    if (/(?:简称|下称)[:,]?["“「『]?$/.test(ctx.fold.slice(Math.max(0, start - 8), start)))
+      continue;
     if (addBrandArm(ctx, start, end)) continue;
     const same = brandArms.same.find((w) => ctx.fold.startsWith(w, end));
     const written = same ? ctx.text.slice(start, end + same.length) : surface;
@@ -124,6 +130,14 @@ function addBrandArm(ctx: DocContext, start: number, end: number): boolean {
   if (knownByName.has(foldForMatch(name)) || ctx.overlapsTaken(start, armEnd)) return false;
   addInstitution(ctx, name, start, armEnd, [], undefined, 'known-brand-arm');
   return true;
+}
+
+/** Whether a suffix or legal form that is no company word or research unit starts at `at`. */
+function startsLongerName(text: string, at: number): boolean {
+  const suffix = institutionSuffixes.find((x) => text.startsWith(x.suffix, at));
+  if (!suffix || brandArms.same.includes(suffix.suffix)) return false;
+  if (/^(?:研究|学院|实验室)/.test(suffix.suffix)) return false;
+  return !suffixBlocked(text, suffix.suffix, at + suffix.suffix.length);
 }
 
 /** Whether segmentation puts a word boundary at `at`, reading a few characters on each side. */

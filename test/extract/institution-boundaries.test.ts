@@ -106,3 +106,29 @@ describe('evidence from segmentation', () => {
     expect(run('他曾在联想集团工作多年。').institutions).toEqual(['联想集团']);
   });
 });
+
+describe('known names inside longer names', () => {
+  it('leaves a known name that a suffix of another kind continues to the suffix finder', () => {
+    expect(run('泰康人寿保险有限责任公司发布了新产品。').institutions).toEqual([
+      '泰康人寿保险有限责任公司',
+    ]);
+  });
+
+  it('reads a known brand with 中国 after it as its China arm (普华永道中国)', () => {
+    expect(run('普华永道中国金融行业合伙人岑樾表示，前景广阔。').institutions).toEqual([
+      '普华永道中国',
+    ]);
+  });
+
+  it('does not read a brand that is also a common word where it is one (浪潮)', () => {
+    expect(run('更多机构将加入AI升级的浪潮。').institutions).toEqual([]);
+  });
+});
+
+describe('known short names being defined', () => {
+  it('does not count the short name inside 以下简称“…” as a mention of its own', () => {
+    const found = run('招联消费金融股份有限公司（以下简称“招联”）发布模型。招联表示将继续投入。');
+    expect(found.institutions).toEqual(['招联消费金融股份有限公司']);
+    expect(found.extraction.institutions[0]?.mentions).toHaveLength(2);
+  });
+});

@@ -39,8 +39,8 @@ describe('names ending in a suffix', () => {
 
 describe('short names', () => {
   it('records the name defined by 以下简称 and finds it later', () => {
-    const found = run('招联消费金融股份有限公司（以下简称“招联”）发布模型。招联表示将继续投入。');
-    expect(found.namesOf('招联消费金融股份有限公司')).toEqual(['招联消费金融股份有限公司', '招联']);
+    const found = run('星联消费金融股份有限公司（以下简称“星联”）发布模型。星联表示将继续投入。');
+    expect(found.namesOf('星联消费金融股份有限公司')).toEqual(['星联消费金融股份有限公司', '星联']);
     expect(found.extraction.institutions[0]?.mentions).toHaveLength(2);
   });
 
