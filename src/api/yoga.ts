@@ -16,6 +16,7 @@ import { type Metrics, metrics as processMetrics, useMetrics } from '../runtime/
 import { createIngestQueue, type IngestSettings, ingestSettings } from '../seed/jobs.ts';
 import { useRequestInfo } from './access-log.ts';
 import type { Context } from './builder.ts';
+import { useConsistentReads } from './consistent-reads.ts';
 import { type CuratorTokens, curatorTokens } from './curators.ts';
 import { useExplorer } from './explorer/routes.ts';
 import { useExport } from './export-routes.ts';
@@ -124,6 +125,7 @@ export function createApp({
     plugins: [
       ...securityPlugins(security),
       useRequestInfo(),
+      useConsistentReads(),
       useMetrics(metrics.registry),
       // Automatic persisted queries: a client sends the sha256 of a query it sent before (and
       // the query itself the first time), so GET URLs stay short enough for CDNs.
