@@ -14,7 +14,13 @@ import {
   subUnitEnds,
   tenureMarkers,
 } from './lexicon.ts';
-import { isDictionaryWord, isOrdinaryPhrase, plausiblePersonName, taggedWordsOf } from './names.ts';
+import {
+  isDictionaryWord,
+  isOrdinaryPhrase,
+  plausiblePersonName,
+  taggedWordsOf,
+  wordBoundaryAt,
+} from './names.ts';
 import { isNameChar } from './text.ts';
 
 /** The longest stretch read back from a title for an employer and its qualifier. */
@@ -180,14 +186,3 @@ function plausibleEmployerName(name: string): boolean {
 }
 
 const DESCRIBING_TAGS = /^(?:a|ad|an|ag|d|b|f|s|z)$/;
-
-/** Whether jieba puts a word boundary at `at`, reading a few characters on each side. */
-function wordBoundaryAt(text: string, at: number): boolean {
-  const from = Math.max(0, at - 4);
-  let offset = from;
-  for (const word of taggedWordsOf(text.slice(from, at + 4))) {
-    if (offset >= at) return offset === at;
-    offset += word.word.length;
-  }
-  return offset === at;
-}

@@ -161,7 +161,7 @@ export function findShortNames(ctx: DocContext): void {
   for (const entity of ctx.all('INSTITUTION')) {
     // Names are kept as written (雲翎智能); the text is searched in its folded form.
     const names = [...entity.names.values()].map((n) => foldForMatch(n.name));
-    const full = names.reduce((a, b) => (b.length > a.length ? b : a));
+    const full = foldForMatch(longestName(entity).name);
     nameWithoutCountry(ctx, entity);
     const forms = new Set([...names, ...shortForms(full)]);
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
@@ -188,8 +188,7 @@ export function findShortNames(ctx: DocContext): void {
       if (long === short || !ctx.entities.has(long.ref) || !ctx.entities.has(short.ref)) continue;
       const longCore = stripLegalForm(longestName(long).name);
       const sameCore =
-        stripLegalForm(shortName) === longCore &&
-        shortName.length < [...long.names.values()].reduce((n, x) => Math.max(n, x.name.length), 0);
+        stripLegalForm(shortName) === longCore && shortName.length < longestName(long).name.length;
       // A place and a suffix name an institution of their own (重庆银行 beside 重庆农村商业银行,
       // 中国银行 beside 中国邮政储蓄银行), never an abbreviation.
       const abbreviates =

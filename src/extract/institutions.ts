@@ -127,17 +127,15 @@ function nameStart(
     if (WEAK_START_CHARS.has(first) || standsAlone) score -= 3;
     // 曾任星衡数据…, 来自鹤年人寿: a lead word opens the stretch, the name follows it.
     if (NAME_LEADS.some((lead) => lead.length >= 2 && candidate.startsWith(lead))) score -= 4;
-    if (ctx.find('INSTITUTION', candidate)) score += 5;
+    const named = ctx.find('INSTITUTION', candidate) !== undefined;
+    if (named) score += 5;
     // Segmentation itself reads the candidate as one organisation's name (联想集团/nt).
     if (organisationWords.has(p)) score += 5;
     const head = text.slice(p, suffixStart);
     if (containsVerb(head)) score -= 6;
     // A conjunction, preposition or model word inside the head joins two phrases: 大模型由恒拓证券.
     if (/[与和及由把被]|模型/.test(head.slice(1))) score -= 3;
-    const evidence =
-      Boolean(abbreviation) ||
-      ctx.find('INSTITUTION', candidate) !== undefined ||
-      organisationWords.has(p);
+    const evidence = Boolean(abbreviation) || named || organisationWords.has(p);
     const titled = beforeTitle && p === limit && head.length <= 3;
     // Ordinary words make a phrase, not a name, unless a place opens it (长三角…创新联盟).
     const placed = places.some((pl) => head.startsWith(pl) && head.length > pl.length);

@@ -13,7 +13,7 @@ import {
   NAME_LEADS,
   places,
 } from './lexicon.ts';
-import { isCommonNoun, wordsOf } from './names.ts';
+import { isCommonNoun, wordBoundaryAt, wordsOf } from './names.ts';
 import { foldForMatch, isCjk } from './text.ts';
 
 export const knownByName = new Map<string, (typeof knownInstitutions)[number]>();
@@ -125,7 +125,7 @@ function addBrandArm(ctx: DocContext, start: number, end: number): boolean {
   if (suffix && !suffixBlocked(text, suffix.suffix, armEnd + suffix.suffix.length))
     armEnd += suffix.suffix.length;
   const next = text[armEnd];
-  if (isCjk(next) && !segmentedAt(text, armEnd)) return false;
+  if (isCjk(next) && !wordBoundaryAt(text, armEnd)) return false;
   const name = ctx.text.slice(start, armEnd);
   if (knownByName.has(foldForMatch(name)) || ctx.overlapsTaken(start, armEnd)) return false;
   addInstitution(ctx, name, start, armEnd, [], undefined, 'known-brand-arm');
@@ -138,10 +138,4 @@ function startsLongerName(text: string, at: number): boolean {
   if (!suffix || brandArms.same.includes(suffix.suffix)) return false;
   if (/^(?:研究|学院|实验室)/.test(suffix.suffix)) return false;
   return !suffixBlocked(text, suffix.suffix, at + suffix.suffix.length);
-}
-
-/** Whether segmentation puts a word boundary at `at`, reading a few characters on each side. */
-function segmentedAt(text: string, at: number): boolean {
-  const from = Math.max(0, at - 4);
-  return wordsOf(text.slice(from, at + 4)).some((w) => from + w.end === at);
 }

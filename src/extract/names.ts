@@ -296,3 +296,14 @@ function readsAsWords(name: string): boolean {
     !PROPER_TAGS.test(second.tag)
   );
 }
+
+/** Whether jieba puts a word boundary at `at`, reading a few characters on each side. */
+export function wordBoundaryAt(text: string, at: number): boolean {
+  const from = Math.max(0, at - 4);
+  let offset = from;
+  for (const word of tag(text.slice(from, at + 4))) {
+    if (offset >= at) return offset === at;
+    offset += word.word.length;
+  }
+  return offset === at;
+}
