@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { postgresSettings } from './postgres-pool.ts';
+import { capturingConnections, rememberConnection } from './sqlite-connection.ts';
 
 /**
  * The client type the code is written against. Both generated clients come from the same data
@@ -41,10 +42,15 @@ const urls = new WeakMap<object, string>();
 
 /** A Prisma client on the database named by `url`; every test suite can have its own. */
 export function createPrismaClient(url: string): Db {
-  const db =
-    dialectOf(url) === 'postgresql'
-      ? likeSqlite(new PostgresPrismaClient({ adapter: adapterFor(url) }))
-      : new PrismaClient({ adapter: adapterFor(url) });
+  if (dialectOf(url) === 'postgresql') {
+    const db = likeSqlite(new PostgresPrismaClient({ adapter: adapterFor(url) }));
+    urls.set(db, url);
+    return db;
+  }
+  const adapter = capturingConnections(adapterFor(url), (connection) =>
+    rememberConnection(db, connection),
+  );
+  const db = new PrismaClient({ adapter });
   urls.set(db, url);
   return db;
 }
