@@ -94,6 +94,7 @@ function scriptAware(connection: Connection): Connection {
     return readsCharColumns(connection);
   }
   const executeRaw = connection.executeRaw.bind(connection);
+  readsPartialIndexes(connection);
   connection.executeRaw = async (query) => {
     try {
       return await executeRaw(query);
@@ -104,6 +105,30 @@ function scriptAware(connection: Connection): Connection {
     }
   };
   return connection;
+}
+
+/** The engine's query for the definition of a SQLite index, its name written in double quotes. */
+const INDEX_SQL_QUERY =
+  /^(SELECT sql FROM sqlite_master WHERE type = 'index' AND name = )"((?:[^"]|"")*)";?$/;
+
+/**
+ * The engine reads a partial index's predicate with `… AND name = "Index_name"`: a string in
+ * double quotes, which SQLite takes for a string only when built to accept that (DQS), as
+ * better-sqlite3 is not ("no such column"). Describing a database with a partial index would fail,
+ * and with it every diff and check of the migrations (test/db/migrations.test.ts); the name is
+ * bound as a parameter instead.
+ */
+function readsPartialIndexes(connection: Connection): void {
+  const queryRaw = connection.queryRaw.bind(connection);
+  connection.queryRaw = (query) => {
+    const match = query.args.length === 0 ? INDEX_SQL_QUERY.exec(query.sql.trim()) : null;
+    if (!match) return queryRaw(query);
+    return queryRaw({
+      sql: `${match[1]}?`,
+      args: [match[2]!.replaceAll('""', '"')],
+      argTypes: [{ scalarType: 'string', arity: 'scalar' }],
+    });
+  };
 }
 
 /** A connection whose `dispose` runs once, however often the engine and we call it. */
