@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Touched } from './gc.ts';
 import { slices } from './slices.ts';
 
@@ -54,29 +54,49 @@ export const SUPPORTED = {
   raised: 'raisedId',
 } as const;
 export type SupportedTable = keyof typeof SUPPORTED;
-type MentionColumn = (typeof SUPPORTED)[SupportedTable];
 
-type Row = Finding & { id: number };
+/** The table of each kind of row, as SQL names it. */
+const TABLE: Record<SupportedTable, string> = {
+  person: 'Person',
+  institution: 'Institution',
+  model: 'Model',
+  challenge: 'Challenge',
+  affiliation: 'Affiliation',
+  development: 'Development',
+  raised: 'Raised',
+};
 
-/** Reads the current confidence and basis of rows of one table. */
-function readRows(tx: Tx, table: SupportedTable, ids: number[]): Promise<Row[]> {
-  const args = { where: { id: { in: ids } }, select: { id: true, confidence: true, basis: true } };
-  switch (table) {
-    case 'person':
-      return tx.person.findMany(args);
-    case 'institution':
-      return tx.institution.findMany(args);
-    case 'model':
-      return tx.model.findMany(args);
-    case 'challenge':
-      return tx.challenge.findMany(args);
-    case 'affiliation':
-      return tx.affiliation.findMany(args);
-    case 'development':
-      return tx.development.findMany(args);
-    case 'raised':
-      return tx.raised.findMany(args);
-  }
+interface Support {
+  id: number | bigint;
+  /** What the row holds now. */
+  heldConfidence: number;
+  heldBasis: string;
+  /** The strongest finding of its mentions; null without any mention. */
+  confidence: number | null;
+  basis: string | null;
+}
+
+/**
+ * Each row's current confidence and basis beside the strongest finding of its mentions: the
+ * highest confidence, ties to the evidence name first in code-point order, as `strongest` picks
+ * (evidence names are ASCII, compared alike in both databases). Two seeks per row in the covering index (Mention's
+ * [column, confidence, basis]): MAX(confidence) for the column's value, then MIN(basis) for the
+ * value and that confidence. Grouping every mention by basis instead read all of a row's
+ * mentions, and a challenge is mentioned by most documents: at 10,000 documents it took 59 ms
+ * per batch for the 14 challenges, this 0.1 ms.
+ */
+function readSupport(tx: Tx, table: SupportedTable, ids: number[]): Promise<Support[]> {
+  const column = Prisma.raw(`"${SUPPORTED[table]}"`);
+  return tx.$queryRaw<Support[]>`
+    SELECT top."id", top."heldConfidence", top."heldBasis", top."confidence",
+      (SELECT MIN(m."basis") FROM "Mention" m
+        WHERE m.${column} = top."id" AND m."confidence" = top."confidence") AS "basis"
+    FROM (
+      SELECT t."id", t."confidence" AS "heldConfidence", t."basis" AS "heldBasis",
+        (SELECT MAX(m."confidence") FROM "Mention" m WHERE m.${column} = t."id") AS "confidence"
+      FROM ${Prisma.raw(`"${TABLE[table]}"`)} t
+      WHERE t."id" IN (${Prisma.join(ids)})
+    ) top`;
 }
 
 function writeRow(tx: Tx, table: SupportedTable, id: number, data: Finding) {
@@ -100,36 +120,6 @@ function writeRow(tx: Tx, table: SupportedTable, id: number, data: Finding) {
 }
 
 /**
- * The distinct findings of the rows' mentions, read from the covering index (Mention's
- * [column, confidence, basis]): a row mentioned in ten thousand documents still gives a few
- * groups, one per evidence name.
- */
-async function findingsOf(tx: Tx, column: MentionColumn, ids: number[]) {
-  const groups = [];
-  // In slices: a batch of documents touches more rows than one statement may bind.
-  for (const slice of slices(ids)) {
-    groups.push(
-      ...(await tx.mention.groupBy({
-        by: [column, 'basis'],
-        where: { [column]: { in: slice } },
-        _max: { confidence: true },
-      })),
-    );
-  }
-  const byRow = new Map<number, Finding[]>();
-  for (const g of groups) {
-    const id = g[column] as number | null;
-    const confidence = g._max.confidence;
-    if (id === null || confidence === null) continue;
-    const list = byRow.get(id);
-    const finding = { confidence, basis: g.basis };
-    if (list) list.push(finding);
-    else byRow.set(id, [finding]);
-  }
-  return byRow;
-}
-
-/**
  * Recomputes the confidence and basis of the given rows of one table from their mentions and
  * writes those that changed; returns how many were written. A row without any mention keeps
  * what it has (gc removes relations without mentions; an entity known only by a name keeps the
@@ -141,16 +131,16 @@ export async function refreshSupport(
   ids: Iterable<number>,
 ): Promise<number> {
   const list = [...new Set(ids)];
-  if (list.length === 0) return 0;
-  const findings = await findingsOf(tx, SUPPORTED[table], list);
   let written = 0;
-  const rows = [];
-  for (const slice of slices(list)) rows.push(...(await readRows(tx, table, slice)));
-  for (const row of rows) {
-    const now = strongest(findings.get(row.id) ?? []);
-    if (!now || (now.confidence === row.confidence && now.basis === row.basis)) continue;
-    await writeRow(tx, table, row.id, now);
-    written++;
+  // In slices: a batch of documents touches more rows than one statement may bind.
+  for (const slice of slices(list)) {
+    for (const row of await readSupport(tx, table, slice)) {
+      if (row.confidence === null || row.basis === null) continue;
+      if (row.confidence === row.heldConfidence && row.basis === row.heldBasis) continue;
+      const finding = { confidence: Number(row.confidence), basis: row.basis };
+      await writeRow(tx, table, Number(row.id), finding);
+      written++;
+    }
   }
   return written;
 }
