@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from 'graphql-yoga';
 import { createApp, graphqlEndpoint } from '../src/api/yoga.ts';
 import { createPrismaClient } from '../src/db/client.ts';
-import { prepareDatabase } from '../src/seed/seed.ts';
+import { prepareDatabase } from '../src/db/prepare-database.ts';
 import { pickArguments } from './queries/arguments.ts';
 import { OPERATIONS } from './queries/operations.ts';
 

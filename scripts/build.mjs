@@ -27,6 +27,7 @@ export async function buildDist() {
       extract: 'src/commands/extract.ts',
       export: 'src/commands/export.ts',
       'prepare-worker': 'src/seed/prepare-worker.ts',
+      'migration-thread': 'src/db/migration-thread.ts',
     },
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -2,12 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { createHttpServer } from './api/http-server.ts';
 import { graphqlEndpoint } from './api/yoga.ts';
 import { db } from './db/instance.ts';
+import { prepareDatabase } from './db/prepare-database.ts';
 import { config } from './runtime/config.ts';
 import { limitHeapGrowth } from './runtime/heap.ts';
 import { createLogger } from './runtime/log.ts';
 import { metrics } from './runtime/metrics.ts';
 import { drainMs, stopOnSignals } from './runtime/shutdown.ts';
-import { isEmpty, prepareDatabase, seedDirectory } from './seed/seed.ts';
+import { isEmpty, seedDirectory } from './seed/seed.ts';
 
 // Only starts things: the schema is in src/schema, the HTTP app in yoga.ts, the server around
 // it in http-server.ts. Logs are JSON lines on stdout (src/runtime/log.ts), one per request among them.
@@ -26,8 +27,9 @@ const stopStarting = (signal: NodeJS.Signals) => {
 process.on('SIGTERM', stopStarting);
 process.on('SIGINT', stopStarting);
 
-// prepareDatabase applies the migrations (migrate() of src/db/migrate.ts) and, on SQLite, turns
-// on write-ahead logging so a seed running beside the server does not block its reads.
+// prepareDatabase applies the migrations (in a thread of their own: src/db/migrate.ts) and, on
+// SQLite, turns on write-ahead logging so a seed running beside the server does not block its
+// reads.
 await prepareDatabase(db, config.databaseUrl);
 
 // A fresh database gets the documents of seeds/ (SEED_DIR; empty to skip), so the server never

@@ -4,9 +4,9 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '../db/client.ts';
+import { prepareDatabase } from '../db/prepare-database.ts';
 import { exportOf, FORMATS, isFormat, zipOf } from '../graph/export/export.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { prepareDatabase } from '../seed/seed.ts';
 
 // npm run export -- --format <graphml|neo4j|jsonld|jsonl> [--out file]
 // Writes the graph of DATABASE_URL to the file, or to stdout. neo4j writes several files: into

@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '../db/client.ts';
+import { prepareDatabase } from '../db/prepare-database.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { limitHeapGrowth } from '../runtime/heap.ts';
 import { createLogger } from '../runtime/log.ts';
+import { createPreparePool, type PreparePool } from '../seed/prepare-pool.ts';
 import { barProgress, jsonProgress, lineProgress, type Progress } from '../seed/progress.ts';
-import { prepareDatabase, seedSources } from '../seed/seed.ts';
+import { defaultWorkers, seedSources } from '../seed/seed.ts';
 import { isUrl } from '../seed/sources.ts';
 import { watchFolder } from '../seed/watch.ts';
 
@@ -102,6 +104,7 @@ async function main(): Promise<number> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   }
+  let pool: PreparePool | undefined;
   try {
     const batchSize = positiveInteger(args.values['batch-size'], '--batch-size');
     const maxBytes = positiveInteger(args.values['max-bytes'], '--max-bytes');
@@ -109,6 +112,10 @@ async function main(): Promise<number> {
     const perHost = positiveInteger(args.values['per-host'], '--per-host');
     const workers =
       args.values.workers === '0' ? 0 : positiveInteger(args.values.workers, '--workers');
+    // The extraction threads load their code and dictionaries (about a second) while the
+    // database migrates; --watch starts its own for each seed.
+    const threads = workers ?? defaultWorkers();
+    if (!args.values.watch && threads > 0) pool = createPreparePool(threads);
     await prepareDatabase(db, databaseUrl);
     const progress = (): Progress =>
       args.values.json ? jsonProgress() : process.stdout.isTTY ? barProgress() : lineProgress();
@@ -130,6 +137,7 @@ async function main(): Promise<number> {
     const shown = progress();
     const report = await seedSources(db, sources, {
       ...options,
+      pool,
       prune: args.values.prune,
       signal: stop.signal,
       onTotal: (total) => shown.total(total),
@@ -148,6 +156,7 @@ async function main(): Promise<number> {
     log.error({ err: error }, `seed failed: ${error instanceof Error ? error.message : error}`);
     return 1;
   } finally {
+    await pool?.close();
     await db.$disconnect();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

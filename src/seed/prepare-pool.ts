@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../domain/document.ts';
 import type { DocumentFile } from '../ingest/read.ts';
+import { startThread } from '../runtime/threads.ts';
 import type { FileOutcome, PrepareOptions } from './prepare-file.ts';
 import { emptyTimings } from './steps.ts';
 
@@ -25,12 +26,6 @@ export interface PreparePool {
   close(): Promise<void>;
 }
 
-// From a build (npm run build: dist/*.mjs) the worker is its own bundle; from the sources it
-// goes through an entry that registers tsx first.
-const entry = import.meta.url.endsWith('.ts')
-  ? new URL('./prepare-worker-entry.mjs', import.meta.url)
-  : new URL('./prepare-worker.mjs', import.meta.url);
-
 /** `size` worker threads (at least one). */
 export function createPreparePool(size: number): PreparePool {
   let nextId = 0;
@@ -39,7 +34,7 @@ export function createPreparePool(size: number): PreparePool {
 
   const spawn = (): Slot => {
     const slot: Slot = {
-      worker: new Worker(entry, {
+      worker: startThread(import.meta.url, './prepare-worker.ts', './prepare-worker.mjs', null, {
         execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       }),

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type Db, sqlitePath } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Db } from '../db/client.ts';
 import type { RawDocument } from '../domain/document.ts';
 import type { FeedKind } from '../ingest/feeds.ts';
 import { createFetcher, type FetchSettings } from '../ingest/fetch.ts';
@@ -21,7 +20,7 @@ import '../extract/data.ts';
 import { errorMessage as message } from './error-message.ts';
 import type { Steps } from './pipeline.ts';
 import type { FileOutcome } from './prepare-file.ts';
-import { createPreparePool } from './prepare-pool.ts';
+import { createPreparePool, type PreparePool } from './prepare-pool.ts';
 import { fetchAndPrepare, type ItemOutcome, keepValidators } from './prepare-url.ts';
 import { expandSources, folderItems, missingFromFolders, type SourceItem } from './sources.ts';
 import { emptyTimings, type StepTimings } from './steps.ts';
@@ -44,6 +43,11 @@ export interface SeedOptions {
    * `steps`, which cannot cross threads.
    */
   workers?: number;
+  /**
+   * Extraction threads already started, used in place of `workers` and left open: the seed
+   * command starts them while the database migrates, and they are ready when seeding starts.
+   */
+  pool?: PreparePool;
   /** Files larger than this are reported as failed, unread. */
   maxBytes?: number;
   /** The pipeline's in-memory steps (tests swap in a hand-made extract). */
@@ -107,31 +111,6 @@ export interface CurationProblem {
 /** True when the database holds no document yet (the server seeds it then). */
 export async function isEmpty(db: Db): Promise<boolean> {
   return (await db.document.findFirst({ select: { id: true } })) === null;
-}
-
-/**
- * How many pages the write-ahead log may hold before a commit copies it back into the database
- * file (SQLite's default is 1,000: 4 MB). A batch of 100 documents dirties more than that, so the
- * default checkpointed at every commit, and a page of an index that every batch touches was
- * copied (and synced) once per batch. Seeding 10,000 documents spent 11.4-11.7 s in COMMIT and
- * wrote 3.3 GB for a 320 MB database; with 20,000 pages 7.0 s and 2.4 GB, with 100,000 pages
- * 5.5 s and 2.1 GB. The log file grows to about this size (128 MB) and is removed when the last
- * connection closes.
- */
-const WAL_CHECKPOINT_PAGES = 32_768;
-
-/**
- * Brings the database at `url` to the current schema, and on SQLite turns on write-ahead
- * logging (readers do not block the seeder) with synchronous=NORMAL, safe under WAL and much
- * cheaper per transaction, checkpointed every WAL_CHECKPOINT_PAGES. Call it once before seeding
- * or serving.
- */
-export async function prepareDatabase(db: Db, url: string): Promise<void> {
-  await migrate(url);
-  if (sqlitePath(url) === null) return;
-  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
 }
 
 /** Documents per transaction when not told: far fewer transactions, bounded memory. */
@@ -276,7 +255,10 @@ async function seedItems(
   // stores the batches before them. Outcomes are taken in source order, so batches (and entity
   // resolution) are the same as without workers. URLs are fetched `ahead` at a time too (each
   // host's own limit applies below that), also without workers.
-  const pool = workers > 0 && (items.length > 1 || fetcher) ? createPreparePool(workers) : null;
+  const pool = options.steps
+    ? null
+    : (options.pool ??
+      (workers > 0 && (items.length > 1 || fetcher) ? createPreparePool(workers) : null));
   const inline = pool ? null : await import('./prepare-file.ts');
   const ahead = Math.max(2 * batchSize, 8 * workers);
   const jobs: (Promise<ItemOutcome> | undefined)[] = [];
@@ -369,7 +351,7 @@ async function seedItems(
     // Documents prepared but not stored when interrupted are left for the next run.
     if (!interrupted) await flush();
   } finally {
-    await pool?.close();
+    if (pool !== options.pool) await pool?.close();
     await fetcher?.close();
   }
 

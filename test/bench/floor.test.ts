@@ -10,7 +10,8 @@ import { pickArguments } from '../../bench/queries/arguments.ts';
 import { OPERATIONS } from '../../bench/queries/operations.ts';
 import { createApp } from '../../src/api/yoga.ts';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
-import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { seedDirectory } from '../../src/seed/seed.ts';
 
 // The cost floor is only a floor if it does the same work: on a seeded database, every request
 // of every operation the benchmark sends gets the very same JSON from the floor as from our API.

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.ts';
 import { createPrismaClient } from '../../src/db/client.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
 import { findDocuments, readDocument } from '../../src/ingest/read.ts';
 import { prepareDocument } from '../../src/seed/pipeline.ts';
-import { prepareDatabase } from '../../src/seed/seed.ts';
 import { persistBatch } from '../../src/store/persist.ts';
 
 // The batch size the benchmark seeds with: 100 news documents hold more entity keys than SQLite's

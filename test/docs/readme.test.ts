@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { seedDirectory } from '../../src/seed/seed.ts';
 import { createTestApp } from '../support/api-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { examples } from '../support/markdown.ts';

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.ts';
-import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { seedDirectory } from '../../src/seed/seed.ts';
 import { browserLauncher, browserSuiteSkipped } from '../support/browser.ts';
 import { FIXTURE_CORPUS } from '../support/corpus-copy.ts';
 

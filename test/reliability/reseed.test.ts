@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../../src/db/client.ts';
-import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { seedDirectory } from '../../src/seed/seed.ts';
 import { facts, rows } from '../support/dump.ts';
 import { DEV_CORPUS, devDocuments, tempDatabase } from '../support/seed-process.ts';
 

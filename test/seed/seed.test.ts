@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
 import { prismaPaths } from '../../src/db/schemas.ts';
 import { defaultSteps, type Steps } from '../../src/seed/pipeline.ts';
-import { isEmpty, prepareDatabase, type SeedOptions, seedDirectory } from '../../src/seed/seed.ts';
+import { isEmpty, type SeedOptions, seedDirectory } from '../../src/seed/seed.ts';
 import {
   extraction,
   graphByName,

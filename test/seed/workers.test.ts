@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareDatabase, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { seedDirectory } from '../../src/seed/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { DEV_CORPUS } from '../support/dev-corpus.ts';
 import { rows } from '../support/dump.ts';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPrismaClient } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { prepareDatabase, type SeedReport, seedDirectory } from '../../src/seed/seed.ts';
+import { prepareDatabase } from '../../src/db/prepare-database.ts';
+import { type SeedReport, seedDirectory } from '../../src/seed/seed.ts';
 import { DEV_CORPUS } from './dev-corpus.ts';
 
 // The seed command and the server, each in its own process on a database file of the test's temp
