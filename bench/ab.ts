@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildDist } from '../scripts/build.mjs';
-import { cpuTimeMs, programArgs, start, waitForReady } from './lib/processes.ts';
+import { cpuTimeMs, programArgs, programEnv, start, waitForReady } from './lib/processes.ts';
 import { freePort } from './postgres/cluster.ts';
 import { pickArguments } from './queries/arguments.ts';
 import { runLoad } from './queries/load.ts';
@@ -49,6 +49,7 @@ for (const variant of variants) {
   const started = performance.now();
   const child = start('node', programArgs('server'), {
     env: {
+      ...programEnv('server'),
       DATABASE_URL: `file:${values.db}`,
       PORT: String(port),
       HOST: '127.0.0.1',

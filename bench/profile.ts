@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDist } from '../scripts/build.mjs';
-import { programArgs, start, waitForReady } from './lib/processes.ts';
+import { programArgs, programEnv, start, waitForReady } from './lib/processes.ts';
 import { freePort } from './postgres/cluster.ts';
 import { pickArguments } from './queries/arguments.ts';
 import { runLoad } from './queries/load.ts';
@@ -130,6 +130,7 @@ for (const operation of OPERATIONS.filter((op) => selected.includes(op.key))) {
   const started = performance.now();
   const child = start('node', ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...programArgs('server')], {
     env: {
+      ...programEnv('server'),
       DATABASE_URL: `file:${values.db}`,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { programArgs, start } from './lib/processes.ts';
+import { programArgs, programEnv, start } from './lib/processes.ts';
 
 // Seeding, as a user runs it: the real seed command (dist/seed.mjs, as `npm run seed` runs it)
 // in a process of its own on a fresh database file, timed from spawn to exit. Its peak resident
@@ -39,7 +39,9 @@ export async function benchSeed(
       new URL('./lib/report-peak.mjs', import.meta.url).pathname,
       ...programArgs('seed', [dir, '--batch-size', String(batchSize)]),
     ],
-    { env: { DATABASE_URL: `file:${databasePath}`, NODE_ENV: 'production' } },
+    {
+      env: { ...programEnv('seed'), DATABASE_URL: `file:${databasePath}`, NODE_ENV: 'production' },
+    },
   );
   const code = await child.exited;
   const seconds = (performance.now() - started) / 1000;

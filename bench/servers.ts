@@ -7,6 +7,7 @@ import {
   cpuTimeMs,
   nodeArgs,
   programArgs,
+  programEnv,
   start,
   waitForReady,
 } from './lib/processes.ts';
@@ -60,6 +61,7 @@ export async function startOurs(databasePath: string, { responseCache = true } =
     responseCache ? 'ours' : 'oursUncached',
     programArgs('server'),
     {
+      ...programEnv('server'),
       DATABASE_URL: `file:${databasePath}`,
       PORT: String(port),
       HOST: '127.0.0.1',

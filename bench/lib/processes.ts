@@ -17,21 +17,33 @@ const SCRIPT_OF = { server: 'start', seed: 'seed' } as const;
  * that script in package.json (its last command: flags, then the bundle in dist/, which runBench
  * builds before anything is measured), so the bench never runs them otherwise than users do.
  */
-export function programArgs(program: 'server' | 'seed', args: string[] = []): string[] {
+function scriptCommand(program: 'server' | 'seed') {
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<
     string,
     string
   >;
-  // `exec node …`: the script replaces its shell with node so that signals reach it.
-  const command = scripts[SCRIPT_OF[program]]!.split('&&')
-    .at(-1)!
-    .trim()
-    .replace(/^exec\s+/, '')
-    .split(/\s+/);
-  if (command[0] !== 'node' || !command.at(-1)!.startsWith('dist/')) {
+  // `exec node …`: the script replaces its shell with node so that signals reach it; NAME=value
+  // words before it are the environment it runs node with.
+  const words = scripts[SCRIPT_OF[program]]!.split('&&').at(-1)!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const word = words.shift()!;
+    env[word.slice(0, word.indexOf('='))] = word.slice(word.indexOf('=') + 1);
+  }
+  if (words[0] === 'exec') words.shift();
+  if (words[0] !== 'node' || !words.at(-1)!.startsWith('dist/')) {
     throw new Error(`npm run ${SCRIPT_OF[program]} no longer ends with "[exec] node … dist/…"`);
   }
-  return [...command.slice(1), ...args];
+  return { env, args: words.slice(1) };
+}
+
+export function programArgs(program: 'server' | 'seed', args: string[] = []): string[] {
+  return [...scriptCommand(program).args, ...args];
+}
+
+/** The environment the same script gives node (MALLOC_ARENA_MAX…). */
+export function programEnv(program: 'server' | 'seed'): Record<string, string> {
+  return scriptCommand(program).env;
 }
 
 export interface Child {
