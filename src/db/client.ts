@@ -42,16 +42,20 @@ const urls = new WeakMap<object, string>();
 
 /** A Prisma client on the database named by `url`; every test suite can have its own. */
 export function createPrismaClient(url: string): Db {
-  if (dialectOf(url) === 'postgresql') {
-    const db = likeSqlite(new PostgresPrismaClient({ adapter: adapterFor(url) }));
-    urls.set(db, url);
-    return db;
-  }
+  const db =
+    dialectOf(url) === 'postgresql'
+      ? likeSqlite(new PostgresPrismaClient({ adapter: adapterFor(url) }))
+      : sqliteClient(url);
+  urls.set(db, url);
+  return db;
+}
+
+/** A SQLite client whose connection bulk writes can reach (src/db/sqlite-connection.ts). */
+function sqliteClient(url: string): Db {
   const adapter = capturingConnections(adapterFor(url), (connection) =>
     rememberConnection(db, connection),
   );
   const db = new PrismaClient({ adapter });
-  urls.set(db, url);
   return db;
 }
 

@@ -57,6 +57,24 @@ function storable(value: unknown): unknown {
   return value ?? null;
 }
 
+/** Names as SQL quotes them, comma-separated. */
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** The start every bulk insert shares: `INSERT INTO "Table" ("a", "b") VALUES `. */
+const insertHead = (table: string, columns: readonly string[]) =>
+  `INSERT INTO "${table}" (${quoted(columns)}) VALUES `;
+
+/** ` RETURNING "a", "b"`, or nothing when no column is wanted back. */
+const returningClause = (returning: readonly string[]) =>
+  returning.length > 0 ? ` RETURNING ${quoted(returning)}` : '';
+
+/** A table row as given to insertReturning: column name to value. */
+export type Row = Record<string, unknown>;
+
+/** A row's values in the order of `columns`, as Prisma would store them. */
+const valuesOf = (row: object, columns: readonly string[]) =>
+  columns.map((c) => storable((row as Row)[c]));
+
 /**
  * SQLite: the rows go to the transaction's connection one prepared statement at a time
  * (src/db/sqlite-connection.ts), outside Prisma. 63,016 mentions of 1,000 documents, in ten
@@ -69,7 +87,7 @@ async function sqliteInsert(
   table: string,
   columns: readonly string[],
   rows: readonly object[],
-  returning: readonly string[] = [],
+  returning: readonly string[],
 ): Promise<Row[]> {
   const connection = sqliteConnectionOf(tx);
   if (!connection) throw new Error('bulk inserts need a client made by createPrismaClient');
@@ -78,18 +96,49 @@ async function sqliteInsert(
   // still open, and the inserts after it run without yielding, so nothing can end it under them.
   await tx.$queryRawUnsafe('SELECT 1');
   if (!connection.inTransaction) throw new Error('bulk inserts must run in a transaction');
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns
-    .map(() => '?')
-    .join(
-      ', ',
-    )})${returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : ''}`;
-  const statement = preparedOn(connection, sql);
-  const values = (row: object) => columns.map((c) => storable((row as Row)[c]));
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const statement = preparedOn(
+    connection,
+    `${insertHead(table, columns)}${placeholders}${returningClause(returning)}`,
+  );
   if (returning.length === 0) {
-    for (const row of rows) statement.run(values(row));
+    for (const row of rows) statement.run(valuesOf(row, columns));
     return [];
   }
-  return rows.map((row) => statement.get(values(row)) as Row);
+  return rows.map((row) => statement.get(valuesOf(row, columns)) as Row);
+}
+
+/** PostgreSQL: parameterised multi-row statements of up to MAX_BOUND_VALUES values each. */
+async function postgresInsert(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  returning: readonly string[],
+): Promise<Row[]> {
+  const result: Row[] = [];
+  const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
+  const head = Prisma.raw(insertHead(table, columns));
+  const tail = Prisma.raw(returningClause(returning));
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const values = rows
+      .slice(at, at + perStatement)
+      .map((row) => Prisma.sql`(${Prisma.join(valuesOf(row, columns))})`);
+    result.push(...(await tx.$queryRaw<Row[]>`${head}${Prisma.join(values)}${tail}`));
+  }
+  return result;
+}
+
+/** The rows inserted in bulk the database's way; the `returning` columns of each, if any. */
+function bulkInsert(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  returning: readonly string[] = [],
+): Promise<Row[]> {
+  const insert = dialectOfClient(tx) === 'sqlite' ? sqliteInsert : postgresInsert;
+  return insert(tx, table, columns, rows, returning);
 }
 
 /**
@@ -105,27 +154,8 @@ export async function insertRows<R extends object>(
   rows: R[],
 ) {
   if (rows.length === 0) return;
-  if (dialectOfClient(tx) === 'sqlite') {
-    await sqliteInsert(tx, table, columns, rows);
-    return;
-  }
-  const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
-  const head = Prisma.raw(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
-  );
-  for (let at = 0; at < rows.length; at += perStatement) {
-    const values = rows
-      .slice(at, at + perStatement)
-      .map(
-        (row) =>
-          Prisma.sql`(${Prisma.join(columns.map((c) => storable((row as Record<string, unknown>)[c])))})`,
-      );
-    await tx.$executeRaw`${head}${Prisma.join(values)}`;
-  }
+  await bulkInsert(tx, table, columns, rows);
 }
-
-/** A table row as given to insertReturning: column name to value. */
-export type Row = Record<string, unknown>;
 
 /**
  * Multi-row INSERT … RETURNING for the rows a batch creates (documents, entities, relations), in
@@ -141,25 +171,7 @@ export async function insertReturning<K extends string>(
   returning: readonly K[],
 ): Promise<Record<K, unknown>[]> {
   if (rows.length === 0) return [];
-  const returned = ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`;
-  if (dialectOfClient(tx) === 'sqlite') {
-    return (await sqliteInsert(tx, table, columns, rows, returning)) as Record<K, unknown>[];
-  }
-  const result: Record<K, unknown>[] = [];
-  const perStatement = Math.floor(MAX_BOUND_VALUES / columns.length);
-  const head = Prisma.raw(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `,
-  );
-  const tail = Prisma.raw(returned);
-  for (let at = 0; at < rows.length; at += perStatement) {
-    const values = rows
-      .slice(at, at + perStatement)
-      .map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => storable(row[c])))})`);
-    result.push(
-      ...(await tx.$queryRaw<Record<K, unknown>[]>`${head}${Prisma.join(values)}${tail}`),
-    );
-  }
-  return result;
+  return (await bulkInsert(tx, table, columns, rows, returning)) as Record<K, unknown>[];
 }
 
 /** Where an evidence span sits: its text and sentence, or null when it lies outside the text. */

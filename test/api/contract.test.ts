@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase } from '../support/api-fixture.ts';
 import { insertSmallGraph } from '../support/graph-queries.ts';
 
-// The queries the scorer sends (shared/eval/CONTRACT.md), run through the whole HTTP pipeline.
+// The queries the evaluation scorer sends (its CONTRACT.md), run through the whole HTTP pipeline.
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let graphql: ReturnType<typeof createTestApp>['graphql'];
